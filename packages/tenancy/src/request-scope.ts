@@ -1,0 +1,68 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/** Raised when one request tries to touch two cities: a request belongs to exactly one tenant. */
+export class TenantScopeError extends Error {}
+
+/**
+ * One request, one transaction, one city. The first database access opens a transaction on a
+ * dedicated connection and sets `app.city_id` with `set_config(..., true)` (transaction-local, so a
+ * pooled connection never carries one request's city into the next). Row-level security policies
+ * compare every row's city_id with that setting, under the application's own filters.
+ */
+export class RequestScope {
+  private runner: QueryRunner | undefined;
+  private cityId: string | undefined;
+  private opening: Promise<EntityManager> | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The request's transaction, confined to `cityId`. */
+  manager(cityId: string): Promise<EntityManager> {
+    if (this.cityId !== undefined && this.cityId !== cityId) {
+      return Promise.reject(new TenantScopeError('A request may act in one city only.'));
+    }
+    this.cityId = cityId;
+    this.opening ??= this.open(cityId);
+    return this.opening;
+  }
+
+  get currentCityId(): string | undefined {
+    return this.cityId;
+  }
+
+  private async open(cityId: string): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    this.runner = runner;
+    await runner.startTransaction('READ COMMITTED');
+    await runner.query(`select set_config('app.city_id', $1, true)`, [cityId]);
+    return runner.manager;
+  }
+
+  /**
+   * Work that must be kept even when the request itself fails (a failed-login counter, a consumed
+   * one-time challenge): its own short transaction in the same city, committed at once.
+   */
+  async independent<T>(cityId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`select set_config('app.city_id', $1, true)`, [cityId]);
+      return work(manager);
+    });
+  }
+
+  /** Commits (or rolls back) and releases the connection. Safe to call when nothing was opened. */
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    this.opening = undefined;
+    if (!runner) return;
+    try {
+      if (runner.isTransactionActive) {
+        if (outcome === 'commit') await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

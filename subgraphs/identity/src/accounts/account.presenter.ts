@@ -1,0 +1,15 @@
+import type { AccountEntity } from './account.entity';
+import type { AccountType } from './account.type';
+
+export function presentAccount(account: AccountEntity): AccountType {
+  return {
+    id: account.id,
+    username: account.username,
+    roles: account.roles,
+    status: account.status,
+    lastLoginAt: account.lastLoginAt,
+    cityId: account.cityId,
+    personId: account.personId,
+    agencyId: account.agencyId,
+  };
+}

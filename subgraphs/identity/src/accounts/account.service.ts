@@ -1,0 +1,48 @@
+import type { AccountPrincipal } from '@custos/auth';
+import { InputError } from '@custos/federation';
+import { hasAnyRole, type RequestScope } from '@custos/tenancy';
+import { AccountEntity } from './account.entity';
+
+export interface AccountPage {
+  accounts: AccountEntity[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+const MAX_PAGE_SIZE = 100;
+
+function encodeCursor(account: AccountEntity): string {
+  return Buffer.from(JSON.stringify([account.username.toLowerCase(), account.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) return value as [string, string];
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
+}
+
+export class AccountService {
+  /**
+   * Accounts an admin may see: a top admin sees the whole city, an agency admin their agency.
+   * Sorted by username then id, so pages are stable while rows are added.
+   */
+  async listVisible(scope: RequestScope, cityId: string, viewer: AccountPrincipal, page: { first: number; after?: string | null }): Promise<AccountPage> {
+    if (page.first < 1 || page.first > MAX_PAGE_SIZE) throw new InputError('INVALID_PAGE_SIZE', `Ask for between 1 and ${MAX_PAGE_SIZE} accounts at a time.`, 'first');
+    const manager = await scope.manager(cityId);
+    const query = manager.getRepository(AccountEntity).createQueryBuilder('account').where('account.city_id = :cityId', { cityId });
+    if (!hasAnyRole(viewer, ['TOP_ADMIN'])) query.andWhere('account.agency_id = :agencyId', { agencyId: viewer.agencyId });
+    const totalCount = await query.clone().getCount();
+    if (page.after) {
+      const [username, id] = decodeCursor(page.after);
+      query.andWhere('(lower(account.username), account.id) > (:username, :id)', { username, id });
+    }
+    const rows = await query.orderBy('lower(account.username)', 'ASC').addOrderBy('account.id', 'ASC').limit(page.first + 1).getMany();
+    const accounts = rows.slice(0, page.first);
+    return { accounts, totalCount, hasNextPage: rows.length > page.first, endCursor: accounts.length ? encodeCursor(accounts[accounts.length - 1]!) : null };
+  }
+}

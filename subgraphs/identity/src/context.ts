@@ -1,0 +1,36 @@
+import type { RequestContext } from '@custos/tenancy';
+import { RequestScope } from '@custos/tenancy';
+import type { VerifiedAssertion } from '@custos/auth';
+import type { DataSource } from 'typeorm';
+import { createAccountLoader } from './accounts/account.loader';
+import { createAgencyLoader } from './agencies/agency.loader';
+import { createPersonLoader } from './people/person.loader';
+import type { IdentityServices } from './services';
+
+export interface IdentityContext extends RequestContext {
+  services: IdentityServices;
+  /** Loaders bound to the caller's city; undefined for anonymous callers, who read no city data. */
+  loaders?: ReturnType<typeof createLoaders>;
+  now: Date;
+}
+
+function createLoaders(scope: RequestScope, cityId: string) {
+  return {
+    accounts: createAccountLoader(scope, cityId),
+    agencies: createAgencyLoader(scope, cityId),
+    people: createPersonLoader(scope, cityId),
+  };
+}
+
+export function createIdentityContext(dataSource: DataSource, services: IdentityServices, verified: VerifiedAssertion): IdentityContext {
+  const scope = new RequestScope(dataSource);
+  const { principal } = verified;
+  return {
+    principal,
+    clientAddress: verified.clientAddress,
+    scope,
+    services,
+    loaders: principal.kind === 'account' ? createLoaders(scope, principal.cityId) : undefined,
+    now: new Date(),
+  };
+}

@@ -1,0 +1,157 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CertificateLoginError, verifyCertificateLogin, type AccessTokenSigner } from '@custos/auth';
+import { DomainError, InputError } from '@custos/federation';
+import type { RequestScope } from '@custos/tenancy';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
+import type { CityService } from '../cities/city.service';
+import { PersonEntity } from '../people/person.entity';
+import { LoginChallengeEntity } from './login-challenge.entity';
+import type { LoginPolicies } from './login-policy';
+import { verifyPassword } from './password-hasher';
+import type { CertificateChallengeType, SessionType } from './session.type';
+
+/** Same message for an unknown user and a wrong password: nothing tells an attacker which it was. */
+const INVALID_CREDENTIALS = () => new DomainError('INVALID_CREDENTIALS', 'The username or password is not correct.');
+
+export interface LoginServiceOptions {
+  dataSource: DataSource;
+  cities: CityService;
+  policies: LoginPolicies;
+  tokens: AccessTokenSigner;
+  trustedCaPems: string[];
+  accessTokenTtlSeconds: number;
+  challengeTtlSeconds: number;
+}
+
+export class LoginService {
+  constructor(private readonly options: LoginServiceOptions) {}
+
+  async loginWithPassword(scope: RequestScope, input: { cityId: string; username: string; password: string }, now: Date): Promise<SessionType> {
+    await this.requireCity(input.cityId);
+    const policy = this.options.policies.at(input.cityId, now);
+    if (!policy.passwordAllowed) {
+      throw new DomainError(
+        'PASSWORD_LOGIN_NOT_ALLOWED',
+        `This city's rules allow login with the citizen certificate only${policy.citation ? ` (${policy.citation})` : ''}.`,
+        { citation: policy.citation },
+      );
+    }
+    const manager = await scope.manager(input.cityId);
+    const account = await manager
+      .getRepository(AccountEntity)
+      .createQueryBuilder('account')
+      .addSelect('account.passwordHash')
+      .where('account.city_id = :cityId AND lower(account.username) = lower(:username)', { cityId: input.cityId, username: input.username.trim() })
+      .getOne();
+    // Always verify (against a decoy when the account is unknown) so timing does not reveal which usernames exist.
+    const passwordMatches = await verifyPassword(account?.passwordHash, input.password);
+    if (!account) throw INVALID_CREDENTIALS();
+    if (account.lockedUntil && account.lockedUntil > now) {
+      throw new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. Try again after ${account.lockedUntil.toISOString()}.`, { lockedUntil: account.lockedUntil.toISOString() });
+    }
+    if (!passwordMatches) {
+      await this.recordFailedAttempt(scope, account, policy, now);
+      throw INVALID_CREDENTIALS();
+    }
+    this.requireActive(account);
+    if (policy.passwordMaxAgeDays !== null && account.passwordChangedAt) {
+      const ageDays = (now.getTime() - account.passwordChangedAt.getTime()) / 86_400_000;
+      if (ageDays > policy.passwordMaxAgeDays) {
+        throw new DomainError('PASSWORD_EXPIRED', `Your password is older than ${policy.passwordMaxAgeDays} days and must be changed${policy.citation ? ` (${policy.citation})` : ''}.`);
+      }
+    }
+    return this.openSession(manager, account, now);
+  }
+
+  async requestCertificateChallenge(cityId: string, now: Date): Promise<CertificateChallengeType> {
+    await this.requireCity(cityId);
+    const challenge: LoginChallengeEntity = {
+      id: randomUUID(),
+      cityId,
+      challenge: `custos-login:${cityId}:${randomBytes(32).toString('base64url')}`,
+      expiresAt: new Date(now.getTime() + this.options.challengeTtlSeconds * 1000),
+      usedAt: null,
+    };
+    // Not city-scoped on purpose: a challenge is anonymous pre-login state with no personal data.
+    await this.options.dataSource.getRepository(LoginChallengeEntity).insert(challenge);
+    return { id: challenge.id, challenge: challenge.challenge, expiresAt: challenge.expiresAt };
+  }
+
+  async loginWithCertificate(scope: RequestScope, input: { challengeId: string; certificatePem: string; signature: string }, now: Date): Promise<SessionType> {
+    const challenge = await this.consumeChallenge(input.challengeId, now);
+    const policy = this.options.policies.at(challenge.cityId, now);
+    if (!policy.certificateAllowed) throw new DomainError('CERTIFICATE_LOGIN_NOT_ALLOWED', "This city's rules do not allow certificate login.");
+    let verified;
+    try {
+      verified = await verifyCertificateLogin({
+        certificatePem: input.certificatePem,
+        challenge: challenge.challenge,
+        signatureBase64url: input.signature,
+        trustedCaPems: this.options.trustedCaPems,
+        revokedSerials: await this.revokedSerials(),
+        now,
+      });
+    } catch (error) {
+      if (error instanceof CertificateLoginError) throw new DomainError(error.code, error.message);
+      throw error;
+    }
+    const manager = await scope.manager(challenge.cityId);
+    const person = await manager.getRepository(PersonEntity).findOneBy({ cityId: challenge.cityId, certificateFingerprint: verified.fingerprintSha256 });
+    if (!person) throw new DomainError('CERTIFICATE_NOT_REGISTERED', 'This certificate is not registered to any official of this city.');
+    const accounts = await manager.getRepository(AccountEntity).find({ where: { cityId: challenge.cityId, personId: person.id }, order: { createdAt: 'ASC' } });
+    const account = accounts.find((candidate) => candidate.status === 'ACTIVE') ?? accounts[0];
+    if (!account) throw new DomainError('ACCOUNT_NOT_ACTIVE', 'This person has no account on the platform.');
+    this.requireActive(account);
+    return this.openSession(manager, account, now);
+  }
+
+  private async requireCity(cityId: string) {
+    if (!(await this.options.cities.exists(cityId))) throw new InputError('UNKNOWN_CITY', `There is no city "${cityId}" on this platform.`, 'cityId');
+  }
+
+  private requireActive(account: AccountEntity) {
+    if (account.status !== 'ACTIVE') throw new DomainError('ACCOUNT_NOT_ACTIVE', `This account is ${account.status.toLowerCase()} and cannot log in.`);
+  }
+
+  /** Marks the challenge used in its own committed transaction: a challenge works once, even if this login then fails. */
+  private async consumeChallenge(challengeId: string, now: Date): Promise<LoginChallengeEntity> {
+    if (!/^[0-9a-f-]{36}$/i.test(challengeId)) throw new InputError('CHALLENGE_NOT_FOUND', 'This login challenge does not exist. Start the login again.', 'challengeId');
+    return this.options.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(LoginChallengeEntity);
+      const challenge = await repository.findOne({ where: { id: challengeId }, lock: { mode: 'pessimistic_write' } });
+      if (!challenge) throw new DomainError('CHALLENGE_NOT_FOUND', 'This login challenge does not exist. Start the login again.');
+      if (challenge.usedAt) throw new DomainError('CHALLENGE_USED', 'This login challenge was already used. Start the login again.');
+      if (challenge.expiresAt <= now) throw new DomainError('CHALLENGE_EXPIRED', 'This login challenge has expired. Start the login again.');
+      await repository.update({ id: challenge.id }, { usedAt: now });
+      return challenge;
+    });
+  }
+
+  private async revokedSerials(): Promise<Set<string>> {
+    const rows: Array<{ serial_number: string }> = await this.options.dataSource.query('select serial_number from identity.revoked_certificate');
+    return new Set(rows.map((row) => row.serial_number));
+  }
+
+  /** Counted in a transaction of its own, because the refused request itself is rolled back. */
+  private async recordFailedAttempt(scope: RequestScope, account: AccountEntity, policy: { lockoutThreshold: number; lockoutMinutes: number }, now: Date) {
+    await scope.independent(account.cityId, async (manager) => {
+      const failures = account.failedLoginCount + 1;
+      const lockedUntil = failures >= policy.lockoutThreshold ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null;
+      // A lockout is temporary: once it expires the counter starts again, so nobody can lock an account forever.
+      await manager.getRepository(AccountEntity).update({ id: account.id, cityId: account.cityId }, {
+        failedLoginCount: lockedUntil ? 0 : failures,
+        lockedUntil,
+      });
+    });
+  }
+
+  private async openSession(manager: EntityManager, account: AccountEntity, now: Date): Promise<SessionType> {
+    await manager.getRepository(AccountEntity).update({ id: account.id, cityId: account.cityId }, { lastLoginAt: now, failedLoginCount: 0, lockedUntil: null });
+    const { token, expiresAt } = await this.options.tokens.sign(
+      { kind: 'account', accountId: account.id, personId: account.personId, cityId: account.cityId, agencyId: account.agencyId, roles: account.roles },
+      this.options.accessTokenTtlSeconds,
+    );
+    return { accessToken: token, expiresAt };
+  }
+}
