@@ -2,4 +2,3 @@ export { createTestDatabase, TEST_APP_ROLE_PASSWORD, type TestDatabase } from '.
 export { createTestKeys, type TestKeys } from './keys';
 export { createSubgraphClient, type GraphQLResponse } from './subgraph-client';
 export { QueryCounter } from './query-counter';
-export { createDemoCertificates, type DemoCertificates } from './demo-certificates';

@@ -21,6 +21,7 @@ export class AccountType {
   agencyId!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('PageInfo', { description: 'Cursor pagination state.' })
 export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' }) endCursor!: string | null;

@@ -1,4 +1,4 @@
-import { createAccessTokenVerifier, signChallenge } from '@custos/auth';
+import { createAccessTokenVerifier, signChallenge, type JSONWebKeySet } from '@custos/auth';
 import { DEMO_PASSWORD, demoUsers } from '@custos/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdentityFixture, type IdentityFixture } from '../testing/identity-fixture';
@@ -21,7 +21,7 @@ describe('password login', () => {
     const result = await fixture.client.execute(LOGIN, { input: { cityId: 'taoyuan', username: user.username, password: DEMO_PASSWORD } });
     expect(result.errors).toBeUndefined();
     const jwks = await (await fetch(fixture.identity.url.replace('/graphql', '/.well-known/jwks.json'))).json();
-    const { principal } = await createAccessTokenVerifier(jwks).verify(result.data.loginWithPassword.accessToken);
+    const { principal } = await createAccessTokenVerifier(jwks as JSONWebKeySet).verify(result.data.loginWithPassword.accessToken);
     expect(principal).toMatchObject({ accountId: user.accountId, cityId: 'taoyuan', roles: ['CASEWORKER'] });
   });
 

@@ -1,4 +1,5 @@
-import { createSubgraphClient, createDemoCertificates, createTestDatabase, createTestKeys, QueryCounter, type DemoCertificates, type TestDatabase, type TestKeys } from '@custos/testkit';
+import { createDemoCertificates, type DemoCertificates } from '@custos/demo';
+import { createSubgraphClient, createTestDatabase, createTestKeys, QueryCounter, type TestDatabase, type TestKeys } from '@custos/testkit';
 import type { RunningScopedSubgraph } from '@custos/tenancy';
 import { migrateIdentity } from '../migrations';
 import { seedIdentityDemo } from '../seed/demo-seed';

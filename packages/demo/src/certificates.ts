@@ -1,5 +1,5 @@
 import { createDemoCertificateAuthority, issuePersonCertificate, type IssuedPersonCertificate } from '@custos/auth';
-import { demoUsers } from '@custos/demo';
+import { demoUsers } from './directory';
 
 export interface DemoCertificates {
   caCertificatePem: string;

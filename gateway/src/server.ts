@@ -1,0 +1,157 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ANONYMOUS, AuthError, createAccessTokenVerifier, createGatewayAssertionSigner, type JWK, type Principal } from '@custos/auth';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SUPERGRAPH_FILE } from './compose';
+import type { GatewayContext } from './context';
+import type { GatewayConfig } from './env';
+import { SignedDataSource } from './signed-data-source';
+import { createStaticHandler, SECURITY_HEADERS } from './static-files';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+class PayloadTooLargeError extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new PayloadTooLargeError());
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** Codes whose messages were written for users (by a subgraph or by Apollo); anything else is masked. */
+function isSafeToShow(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const production = config.NODE_ENV === 'production';
+  const signer = await createGatewayAssertionSigner(config.GATEWAY_SIGNING_KEY as JWK);
+  const tokens = createAccessTokenVerifier(new URL(config.IDENTITY_JWKS_URL));
+  const urlOverrides: Record<string, string | undefined> = {
+    identity: config.IDENTITY_URL,
+    permissions: config.PERMISSIONS_URL,
+    'query-log': config.QUERY_LOG_URL,
+    audit: config.AUDIT_URL,
+  };
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    buildService: ({ name, url }) => new SignedDataSource(urlOverrides[name] ?? url!, signer, config.SUBGRAPH_MAX_SOCKETS),
+  });
+
+  // Limits sized from the console's deepest real query (depth 5, a dozen aliases) with headroom.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10, exposeLimits: !production },
+    costLimit: { maxCost: 5000, exposeLimits: !production },
+    maxAliases: { n: 15, exposeLimits: !production },
+    maxDirectives: { n: 20, exposeLimits: !production },
+    maxTokens: { n: 2000, exposeLimits: !production },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+
+  const httpServer = createServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    formatError: (formatted) =>
+      isSafeToShow(formatted)
+        ? { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, serviceName: undefined, stacktrace: undefined } }
+        : { message: 'Something went wrong on our side. Nothing was saved. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+  const serveStatic = config.CONSOLE_DIR ? createStaticHandler(config.CONSOLE_DIR) : undefined;
+
+  async function principalOf(request: IncomingMessage): Promise<Principal> {
+    const header = request.headers.authorization;
+    if (!header) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".');
+    return (await tokens.verify(match[1]!)).principal;
+  }
+
+  httpServer.on('request', async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://gateway');
+    try {
+      if (url.pathname === '/health') return void response.end('ok');
+      if (url.pathname === '/graphql') {
+        if (request.method !== 'POST') return sendError(response, 405, 'METHOD_NOT_ALLOWED', 'Send GraphQL requests as POST with a JSON body.');
+        const raw = await readBody(request, config.MAX_BODY_BYTES);
+        let body: unknown;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+        }
+        if (Array.isArray(body)) return sendError(response, 400, 'BATCHING_NOT_ALLOWED', 'Send one operation per request.');
+        const principal = await principalOf(request);
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(request.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        const result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: 'POST', headers, search: url.search, body },
+          context: async () => ({ principal, clientAddress: request.socket.remoteAddress }),
+        });
+        const responseHeaders: Record<string, string> = { ...SECURITY_HEADERS };
+        for (const [key, value] of result.headers) responseHeaders[key] = value;
+        response.writeHead(result.status ?? 200, responseHeaders);
+        if (result.body.kind === 'complete') return void response.end(result.body.string);
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        return void response.end();
+      }
+      if (serveStatic && (request.method === 'GET' || request.method === 'HEAD')) return await serveStatic(url.pathname, response);
+      sendError(response, 404, 'NOT_FOUND', 'Not found.');
+    } catch (error) {
+      if (error instanceof AuthError) return sendError(response, 401, error.code, error.message);
+      if (error instanceof PayloadTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', 'The request is too large.');
+      console.error('[gateway] request failed', error);
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
+      else response.end();
+    }
+  });
+  httpServer.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  httpServer.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 20_000);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,24 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GATEWAY_ASSERTION_HEADER, graphqlRequestHash, type GatewayAssertionSigner } from '@custos/auth';
+import nodeFetch from 'node-fetch';
+import { Agent } from 'node:http';
+import type { GatewayContext } from './context';
+
+/**
+ * Forwards each subgraph fetch with a fresh signed assertion: the verified principal, bound to the
+ * exact query and variables being sent. Sockets are kept alive in a bounded pool.
+ */
+export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly signer: GatewayAssertionSigner, maxSockets: number) {
+    const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: Math.min(32, maxSockets) });
+    super({ url, fetcher: ((input: string, init: Record<string, unknown>) => nodeFetch(input, { ...init, agent })) as never });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Health checks and the gateway's own calls carry no request context: they act as nobody.
+    const principal = 'principal' in context && context.principal ? context.principal : { kind: 'anonymous' as const };
+    const clientAddress = 'clientAddress' in context ? context.clientAddress : undefined;
+    const assertion = await this.signer.sign({ principal, requestHash: graphqlRequestHash(request.query ?? '', request.variables), clientAddress });
+    request.http?.headers.set(GATEWAY_ASSERTION_HEADER, assertion);
+  }
+}

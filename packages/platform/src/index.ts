@@ -1,0 +1,3 @@
+export { startPlatform, REPO_ROOT, type PlatformOptions, type RunningPlatform, type DemoLogin } from './platform';
+export { prepareDatabase, type PreparedDatabase } from './database';
+export { loadOrCreateSecrets, loadOrCreateDemoCertificates, type PlatformSecrets } from './secrets';

@@ -1,0 +1,61 @@
+import { generateSigningKeyPair, type SigningKeyPair } from '@custos/auth';
+import { createDemoCertificates, demoCities } from '@custos/demo';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const jwk = z.record(z.string(), z.unknown());
+const secretsSchema = z.object({
+  identitySigningKey: z.object({ privateJwk: jwk, publicJwk: jwk }),
+  gatewaySigningKey: z.object({ privateJwk: jwk, publicJwk: jwk }),
+  /** Password of the subgraphs' database roles. */
+  appRolePassword: z.string().min(24),
+  /** Per-city keys for the keyed hash of data subjects (national IDs are never stored in clear). */
+  subjectHashKeys: z.record(z.string(), z.string().min(32)),
+});
+export type PlatformSecrets = z.infer<typeof secretsSchema> & { identitySigningKey: SigningKeyPair; gatewaySigningKey: SigningKeyPair };
+
+/**
+ * Keys and passwords the platform needs, generated on first start into the (git-ignored) data
+ * folder and reused after, so restarts keep sessions and data readable. Never in the repository.
+ */
+export async function loadOrCreateSecrets(dataRoot: string): Promise<PlatformSecrets> {
+  const file = join(dataRoot, 'secrets.json');
+  if (existsSync(file)) return secretsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) as PlatformSecrets;
+  mkdirSync(dataRoot, { recursive: true });
+  const secrets = {
+    identitySigningKey: await generateSigningKeyPair(`identity-${new Date().toISOString().slice(0, 10)}`),
+    gatewaySigningKey: await generateSigningKeyPair(`gateway-${new Date().toISOString().slice(0, 10)}`),
+    appRolePassword: randomBytes(24).toString('base64url'),
+    subjectHashKeys: Object.fromEntries(demoCities.map((city) => [city.id, randomBytes(32).toString('base64url')])),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets as PlatformSecrets;
+}
+
+export interface DemoCertificateFiles {
+  caCertificatePem: string;
+  fingerprints: Record<string, string>;
+  /** Per username: a .pem holding the certificate and its private key (what the console's key file is). */
+  bundlePaths: Record<string, string>;
+}
+
+/** The demo certificate authority and one citizen certificate per demo user, made once. */
+export async function loadOrCreateDemoCertificates(dataRoot: string): Promise<DemoCertificateFiles> {
+  const dir = join(dataRoot, 'demo-certificates');
+  const indexFile = join(dir, 'index.json');
+  if (existsSync(indexFile)) return JSON.parse(readFileSync(indexFile, 'utf8')) as DemoCertificateFiles;
+  mkdirSync(dir, { recursive: true });
+  const certificates = await createDemoCertificates();
+  const bundlePaths: Record<string, string> = {};
+  for (const [username, certificate] of Object.entries(certificates.byUsername)) {
+    const path = join(dir, `${username}.pem`);
+    writeFileSync(path, `${certificate.certificatePem.trim()}\n${certificate.privateKeyPem.trim()}\n`, { mode: 0o600 });
+    bundlePaths[username] = path;
+  }
+  writeFileSync(join(dir, 'demo-ca.pem'), certificates.caCertificatePem);
+  const files: DemoCertificateFiles = { caCertificatePem: certificates.caCertificatePem, fingerprints: certificates.fingerprints, bundlePaths };
+  writeFileSync(indexFile, JSON.stringify(files, null, 2));
+  return files;
+}

@@ -1,0 +1,14 @@
+import type { ReferenceResolvers } from '@custos/federation';
+import type { PermissionsContext } from './context';
+
+/**
+ * An Account reference needs no lookup here: its fields load through loaders bound to the caller's
+ * city, so another city's account id resolves to no grants. Anonymous callers resolve nothing.
+ */
+export const permissionsReferenceResolvers: ReferenceResolvers = {
+  Account: {
+    __resolveReference(reference: { id: string }, ctx: PermissionsContext) {
+      return ctx.principal.kind === 'account' ? { id: reference.id } : null;
+    },
+  },
+};

@@ -1,0 +1,9 @@
+import { buildFederatedSchema } from '@custos/federation';
+import { AccountGrantsResolver } from './accounts/account.resolver';
+import { AccountReference } from './accounts/account.type';
+import { permissionsReferenceResolvers } from './references';
+
+export function buildPermissionsSchema() {
+  // Account is only extended here (no query returns it), so it must be listed to be emitted.
+  return buildFederatedSchema({ resolvers: [AccountGrantsResolver], orphanedTypes: [AccountReference] }, permissionsReferenceResolvers);
+}
