@@ -70,7 +70,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     costLimit: { maxCost: 5000, exposeLimits: !production },
     maxAliases: { n: 15, exposeLimits: !production },
     maxDirectives: { n: 20, exposeLimits: !production },
-    maxTokens: { n: 2000, exposeLimits: !production },
+    // Token counting is done by graphql-js's own parser (parseOptions below), so a syntax error stays a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
@@ -84,6 +85,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: 2000 },
     formatError: (formatted) =>
       isSafeToShow(formatted)
         ? { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, serviceName: undefined, stacktrace: undefined } }

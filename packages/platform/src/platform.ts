@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoUsers } from '@custos/demo';
+import { rulesLoginPolicies } from '@custos/identity';
 import { findFreePort, startEmbeddedCluster, type EmbeddedCluster } from '@custos/postgres';
 import { join } from 'node:path';
 import { prepareDatabase } from './database';
@@ -40,13 +41,15 @@ export interface RunningPlatform {
   consoleUrl: string;
   /** Owner connection to the platform database (tests use it to inspect and to tamper). */
   databaseOwnerUrl: string;
+  /** Where each subgraph listens (loopback); only the gateway should call them. */
+  subgraphUrls: Record<'identity' | 'permissions' | 'queryLog' | 'audit', string>;
   demo: { users: DemoLogin[] };
   stop(): Promise<void>;
 }
 
 const DEFAULT_PORTS = { gateway: 4000, identity: 4101, permissions: 4102, queryLog: 4103, audit: 4104 };
 
-export async function startPlatform(options: PlatformOptions, passwordAllowed: (cityId: string) => boolean = () => true): Promise<RunningPlatform> {
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const secrets = await loadOrCreateSecrets(options.dataRoot);
   const certificates = await loadOrCreateDemoCertificates(options.dataRoot);
   let cluster: EmbeddedCluster | undefined;
@@ -125,13 +128,19 @@ export async function startPlatform(options: PlatformOptions, passwordAllowed: (
       gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
       consoleUrl: `http://127.0.0.1:${ports.gateway}/`,
       databaseOwnerUrl: database.ownerUrl,
+      subgraphUrls: {
+        identity: `http://127.0.0.1:${ports.identity}/graphql`,
+        permissions: `http://127.0.0.1:${ports.permissions}/graphql`,
+        queryLog: `http://127.0.0.1:${ports.queryLog}/graphql`,
+        audit: `http://127.0.0.1:${ports.audit}/graphql`,
+      },
       demo: {
         users: demoUsers.map((user) => ({
           cityId: user.cityId,
           username: user.username,
           displayName: user.displayName,
           roles: user.roles,
-          ...(passwordAllowed(user.cityId) ? { password: DEMO_PASSWORD } : {}),
+          ...(rulesLoginPolicies.at(user.cityId, new Date()).passwordAllowed ? { password: DEMO_PASSWORD } : {}),
           certificateBundlePath: certificates.bundlePaths[user.username]!,
         })),
       },

@@ -3,3 +3,4 @@ export { migrateIdentity, identityMigrations } from './migrations';
 export { seedIdentityDemo } from './seed/demo-seed';
 export { startIdentity, identityEntities } from './server';
 export { identityConfigSchema, type IdentityConfig } from './env';
+export { rulesLoginPolicies } from './login/rules-login-policies';

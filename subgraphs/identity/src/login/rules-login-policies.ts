@@ -1,9 +1,31 @@
-import type { LoginPolicies } from './login-policy';
+import { cityInfo, rules } from '@custos/rules';
+import type { LoginPolicies, LoginPolicy } from './login-policy';
 
-/** Login rules read from each city's rule profile in force on the date. */
+/** How long a lockout lasts; the rules fix the threshold, not the duration (a platform default). */
+const LOCKOUT_MINUTES = 15;
+
+/**
+ * Login rules read from each city's rule profile on the date. After a repeal (Taipei, 2021-01-14)
+ * no rules are in force for new queries, but officials may still sign in to read their records:
+ * the last version in force then governs how they sign in.
+ */
 export const rulesLoginPolicies: LoginPolicies = {
-  at() {
-    // Replaced by the rule-profile reader once @custos/rules lands.
-    return { passwordAllowed: true, certificateAllowed: true, passwordMaxAgeDays: null, passwordMinLength: 12, lockoutThreshold: 5, lockoutMinutes: 15, citation: null };
+  at(cityId: string, date: Date): LoginPolicy {
+    const lookup = rules.at(cityId, cityInfo(cityId).service, date);
+    const version = lookup.inForce ? lookup.version : lookup.lastVersion;
+    if (!version) {
+      // No rules have ever applied: the strictest way in.
+      return { passwordAllowed: false, certificateAllowed: true, passwordMaxAgeDays: null, passwordMinLength: 12, lockoutThreshold: 5, lockoutMinutes: LOCKOUT_MINUTES, citation: null };
+    }
+    const login = version.login;
+    return {
+      passwordAllowed: login.passwordAllowed.value,
+      certificateAllowed: login.certificateAllowed.value,
+      passwordMaxAgeDays: login.passwordMaxAgeDays.value,
+      passwordMinLength: login.passwordComplexity.value?.minLength ?? 12,
+      lockoutThreshold: login.lockoutThreshold.value,
+      lockoutMinutes: LOCKOUT_MINUTES,
+      citation: login.passwordAllowed.value ? login.passwordMaxAgeDays.citation : login.passwordAllowed.citation,
+    };
   },
 };

@@ -14,7 +14,7 @@ export class CreatePermissionsSchema1764028800001 implements MigrationInterface 
         id uuid PRIMARY KEY,
         city_id text NOT NULL,
         account_id uuid NOT NULL,
-        item_key text NOT NULL CHECK (item_key ~ '^[a-z-]+:[A-Z][0-9]{4}:[a-z-]+$'),
+        item_key text NOT NULL CHECK (item_key ~ '^[a-z-]+:[A-Z0-9]+:[a-z0-9-]+$'),
         granted_at timestamptz NOT NULL,
         revoked_at timestamptz,
         CHECK (revoked_at IS NULL OR revoked_at >= granted_at)
