@@ -14,7 +14,7 @@ export class QueryCounter implements Logger {
 
   /** Statements other than transaction control and the tenant setting. */
   dataStatements(): string[] {
-    return this.statements.filter((sql) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|select set_config)/i.test(sql.trim()));
+    return this.statements.filter((sql) => !/^(START TRANSACTION|SET TRANSACTION|BEGIN|COMMIT|ROLLBACK|select set_config)/i.test(sql.trim()));
   }
 
   logQuery(query: string): void {

@@ -1,7 +1,9 @@
 import type { RequestContext } from '@custos/tenancy';
 import { RequestScope } from '@custos/tenancy';
 import type { VerifiedAssertion } from '@custos/auth';
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { CityType } from './cities/city.type';
 import { createAccountLoader } from './accounts/account.loader';
 import { createAgencyLoader } from './agencies/agency.loader';
 import { createPersonLoader } from './people/person.loader';
@@ -11,6 +13,8 @@ export interface IdentityContext extends RequestContext {
   services: IdentityServices;
   /** Loaders bound to the caller's city; undefined for anonymous callers, who read no city data. */
   loaders?: ReturnType<typeof createLoaders>;
+  /** The public city list, batched per request (it is not tenant data). */
+  cities: DataLoader<string, CityType | null>;
   now: Date;
 }
 
@@ -25,12 +29,17 @@ function createLoaders(scope: RequestScope, cityId: string) {
 export function createIdentityContext(dataSource: DataSource, services: IdentityServices, verified: VerifiedAssertion): IdentityContext {
   const scope = new RequestScope(dataSource);
   const { principal } = verified;
+  const now = new Date();
   return {
+    cities: new DataLoader(async (ids) => {
+      const found = await services.cities.findByIds(ids, now);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
     principal,
     clientAddress: verified.clientAddress,
     scope,
     services,
     loaders: principal.kind === 'account' ? createLoaders(scope, principal.cityId) : undefined,
-    now: new Date(),
+    now,
   };
 }

@@ -28,7 +28,7 @@ export const identityReferenceResolvers: ReferenceResolvers = {
   },
   City: {
     async __resolveReference(reference: { id: string }, ctx: IdentityContext) {
-      return (await ctx.services.cities.findByIds([reference.id], ctx.now)).get(reference.id) ?? null;
+      return ctx.cities.load(reference.id);
     },
   },
 };

@@ -49,8 +49,7 @@ export class AccountResolver {
 
   @FieldResolver(() => CityType)
   async city(@Root() account: AccountType, @Ctx() ctx: IdentityContext): Promise<CityType> {
-    const cities = await ctx.services.cities.findByIds([account.cityId], ctx.now);
-    const city = cities.get(account.cityId);
+    const city = await ctx.cities.load(account.cityId);
     if (!city) throw new NotFoundError('The city of this account');
     return city;
   }
