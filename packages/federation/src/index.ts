@@ -1,6 +1,6 @@
 export { buildFederatedSchema, type ReferenceResolvers } from './build-federated-schema';
 export { serveSubgraph, type SubgraphServerOptions, type RunningSubgraph, type HttpRoute } from './serve-subgraph';
 export { DomainError, InputError, ForbiddenError, UnauthenticatedError, NotFoundError, formatSubgraphError, toGraphQLError } from './errors';
-export { printSubgraphSdl } from './print-sdl';
+export { printSubgraphSdl, writeOrCheckSdl } from './print-sdl';
 export { loadConfig } from './config';
 export { subgraphConfigSchema, jwkFromJson, type SubgraphConfig } from './subgraph-config';

@@ -1,6 +1,5 @@
-import { printSubgraphSdl } from '@custos/federation';
-import { writeFileSync } from 'node:fs';
+import { writeOrCheckSdl } from '@custos/federation';
 import { buildIdentitySchema } from './schema';
 
-// Writes the SDL checked in beside the code; the gateway composes the supergraph from it.
-writeFileSync(new URL('../schema.graphql', import.meta.url), printSubgraphSdl(await buildIdentitySchema()));
+// Writes (or with --check verifies) the SDL checked in beside the code; the supergraph is composed from it.
+writeOrCheckSdl('identity', await buildIdentitySchema(), new URL('../schema.graphql', import.meta.url), process.argv);

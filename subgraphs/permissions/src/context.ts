@@ -2,8 +2,12 @@ import type { VerifiedAssertion } from '@custos/auth';
 import { RequestScope, type RequestContext } from '@custos/tenancy';
 import type { DataSource } from 'typeorm';
 import { createCurrentGrantsLoader } from './grants/user-grant.loader';
+import { RulesService } from './rules/rules.service';
+
+const services = { rules: new RulesService() };
 
 export interface PermissionsContext extends RequestContext {
+  services: typeof services;
   loaders?: ReturnType<typeof createLoaders>;
   now: Date;
 }
@@ -19,6 +23,7 @@ export function createPermissionsContext(dataSource: DataSource, verified: Verif
     principal,
     clientAddress: verified.clientAddress,
     scope,
+    services,
     loaders: principal.kind === 'account' ? createLoaders(scope, principal.cityId) : undefined,
     now: new Date(),
   };

@@ -6,6 +6,12 @@ import type { PermissionsContext } from './context';
  * city, so another city's account id resolves to no grants. Anonymous callers resolve nothing.
  */
 export const permissionsReferenceResolvers: ReferenceResolvers = {
+  // Rules are public law: any caller may read a city's rule status.
+  City: {
+    __resolveReference(reference: { id: string }) {
+      return { id: reference.id };
+    },
+  },
   Account: {
     __resolveReference(reference: { id: string }, ctx: PermissionsContext) {
       return ctx.principal.kind === 'account' ? { id: reference.id } : null;

@@ -1,6 +1,5 @@
-import { printSubgraphSdl } from '@custos/federation';
-import { writeFileSync } from 'node:fs';
+import { writeOrCheckSdl } from '@custos/federation';
 import { buildQueryLogSchema } from './schema';
 
-// Writes the SDL checked in beside the code; the gateway composes the supergraph from it.
-writeFileSync(new URL('../schema.graphql', import.meta.url), printSubgraphSdl(await buildQueryLogSchema()));
+// Writes (or with --check verifies) the SDL checked in beside the code; the supergraph is composed from it.
+writeOrCheckSdl('query-log', await buildQueryLogSchema(), new URL('../schema.graphql', import.meta.url), process.argv);
