@@ -113,7 +113,7 @@ describe('subgraphs trust only the gateway', () => {
 
     const bare = await post();
     expect(bare.status).toBe(401);
-    expect((await bare.json()).errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_INVALID');
+    expect(((await bare.json()) as any).errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_INVALID');
 
     const forger = await createGatewayAssertionSigner((await generateSigningKeyPair('gateway-forged')).privateJwk);
     const forged = await post(await forger.sign({ principal: { kind: 'anonymous' }, requestHash: graphqlRequestHash(query, {}) }));
@@ -124,7 +124,7 @@ describe('subgraphs trust only the gateway', () => {
     expect((await post(genuine)).status).toBe(200);
     const replay = await post(genuine);
     expect(replay.status).toBe(401);
-    expect((await replay.json()).errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_REPLAYED');
+    expect(((await replay.json()) as any).errors[0].extensions.code).toBe('GATEWAY_SIGNATURE_REPLAYED');
 
     // An assertion is bound to its query: attached to another query it is refused.
     const fresh = await gatewaySigner.sign({ principal: { kind: 'anonymous' }, requestHash: graphqlRequestHash(query, {}) });

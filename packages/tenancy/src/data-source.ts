@@ -21,7 +21,8 @@ export async function createSubgraphDataSource(options: SubgraphDataSourceOption
     migrationsRun: false,
     logging: options.logger ? true : false,
     logger: options.logger,
-    extra: { max: options.poolSize ?? 10, application_name: `custos-${options.schema}` },
+    // A request waits at most 10 s for a connection, then fails clearly instead of hanging.
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, application_name: `custos-${options.schema}` },
   });
   return dataSource.initialize();
 }

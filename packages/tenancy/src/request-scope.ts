@@ -42,8 +42,11 @@ export class RequestScope {
   /**
    * Work that must be kept even when the request itself fails (a failed-login counter, a consumed
    * one-time challenge): its own short transaction in the same city, committed at once.
+   * Never call it while this scope holds its connection: a request must not hold two connections
+   * at once, or a full pool deadlocks under load.
    */
   async independent<T>(cityId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.runner) throw new TenantScopeError('independent() while the request transaction is open would hold two connections');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`select set_config('app.city_id', $1, true)`, [cityId]);
       return work(manager);

@@ -1,4 +1,3 @@
-// What other packages (the platform launcher, tests) use of the audit subgraph.
+// What other packages (the platform launcher) use of this subgraph: no decorated classes, so plain tsx can load it.
 export { migrateAudit, auditMigrations } from './migrations';
-export { startAudit, auditEntities } from './server';
 export { auditConfigSchema, type AuditConfig } from './env';

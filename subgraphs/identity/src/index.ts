@@ -1,6 +1,5 @@
-// What other packages (the platform launcher, tests) use of the identity subgraph.
+// What other packages (the platform launcher) use of this subgraph: no decorated classes, so plain tsx can load it.
 export { migrateIdentity, identityMigrations } from './migrations';
 export { seedIdentityDemo } from './seed/demo-seed';
-export { startIdentity, identityEntities } from './server';
 export { identityConfigSchema, type IdentityConfig } from './env';
 export { rulesLoginPolicies } from './login/rules-login-policies';

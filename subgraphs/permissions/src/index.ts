@@ -1,5 +1,4 @@
-// What other packages (the platform launcher, tests) use of the permissions subgraph.
+// What other packages (the platform launcher) use of this subgraph: no decorated classes, so plain tsx can load it.
 export { migratePermissions, permissionsMigrations } from './migrations';
 export { seedPermissionsDemo } from './seed/demo-seed';
-export { startPermissions, permissionsEntities } from './server';
 export { permissionsConfigSchema, type PermissionsConfig } from './env';

@@ -1,4 +1,3 @@
-// What other packages (the platform launcher, tests) use of the query-log subgraph.
+// What other packages (the platform launcher) use of this subgraph: no decorated classes, so plain tsx can load it.
 export { migrateQueryLog, queryLogMigrations } from './migrations';
-export { startQueryLog, queryLogEntities } from './server';
 export { queryLogConfigSchema, type QueryLogConfig } from './env';

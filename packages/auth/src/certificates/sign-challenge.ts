@@ -31,7 +31,7 @@ export async function signChallenge(privateKeyPem: string, challenge: string): P
   return bytesToBase64url(new Uint8Array(signature));
 }
 
-function pkcs8PemToBytes(pem: string): Uint8Array {
+function pkcs8PemToBytes(pem: string): Uint8Array<ArrayBuffer> {
   const match = PKCS8_PEM_PATTERN.exec(pem);
   if (!match) {
     const hint = pem.includes('BEGIN RSA PRIVATE KEY')

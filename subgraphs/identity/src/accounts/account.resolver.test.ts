@@ -36,6 +36,7 @@ afterAll(() => fixture?.stop());
 
 describe('accounts', () => {
   it('lists 50 accounts with their person and agency in a constant number of statements', async () => {
+    await fixture.client.execute(ACCOUNTS, { first: 1 }, principalOf('taoyuan.admin')); // warm the city cache
     fixture.queries.reset();
     const small = await fixture.client.execute(ACCOUNTS, { first: 5 }, principalOf('taoyuan.admin'));
     const forFive = fixture.queries.dataStatements().length;
@@ -45,7 +46,7 @@ describe('accounts', () => {
     expect(small.errors).toBeUndefined();
     expect(large.data.accounts.nodes).toHaveLength(50);
     expect(forFifty).toBe(forFive);
-    expect(forFifty).toBeLessThanOrEqual(5); // count, page, people, agencies, cities
+    expect(forFifty).toBeLessThanOrEqual(4); // count, page, people, agencies
   });
 
   it('pages with a stable cursor until the last page', async () => {

@@ -37,13 +37,15 @@ export class LoginService {
         { citation: policy.citation },
       );
     }
-    const manager = await scope.manager(input.cityId);
-    const account = await manager
-      .getRepository(AccountEntity)
-      .createQueryBuilder('account')
-      .addSelect('account.passwordHash')
-      .where('account.city_id = :cityId AND lower(account.username) = lower(:username)', { cityId: input.cityId, username: input.username.trim() })
-      .getOne();
+    // A short read of its own, so no connection is held while the password hash is checked.
+    const account = await scope.independent(input.cityId, (manager) =>
+      manager
+        .getRepository(AccountEntity)
+        .createQueryBuilder('account')
+        .addSelect('account.passwordHash')
+        .where('account.city_id = :cityId AND lower(account.username) = lower(:username)', { cityId: input.cityId, username: input.username.trim() })
+        .getOne(),
+    );
     // Always verify (against a decoy when the account is unknown) so timing does not reveal which usernames exist.
     const passwordMatches = await verifyPassword(account?.passwordHash, input.password);
     if (!account) throw INVALID_CREDENTIALS();
@@ -61,7 +63,7 @@ export class LoginService {
         throw new DomainError('PASSWORD_EXPIRED', `Your password is older than ${policy.passwordMaxAgeDays} days and must be changed${policy.citation ? ` (${policy.citation})` : ''}.`);
       }
     }
-    return this.openSession(manager, account, now);
+    return this.openSession(await scope.manager(input.cityId), account, now);
   }
 
   async requestCertificateChallenge(cityId: string, now: Date): Promise<CertificateChallengeType> {
