@@ -133,6 +133,15 @@ describe('subgraphs trust only the gateway', () => {
   });
 });
 
+describe('under load', () => {
+  it('serves many more concurrent requests than a subgraph has pooled connections', async () => {
+    const token = await login(demoUser('taoyuan', 'CASEWORKER'));
+    // Each subgraph pools 10 connections; 60 at once used to deadlock when a request took a second one.
+    const results = await Promise.all(Array.from({ length: 60 }, () => gql(ME, {}, token)));
+    for (const result of results) expect(result.errors).toBeUndefined();
+  });
+});
+
 describe('platform shape', () => {
   it('serves the console at /', async () => {
     const response = await fetch(platform().consoleUrl);
