@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
-import { ANONYMOUS, AuthError, createAccessTokenVerifier, createGatewayAssertionSigner, type JWK, type Principal } from '@custos/auth';
+import { ANONYMOUS, AuthError, createAccessTokenVerifier, createDelegationSigner, createDelegationVerifier, createGatewayAssertionSigner, publicPart, type JWK, type Principal } from '@custos/auth';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -52,6 +52,8 @@ function isSafeToShow(formatted: GraphQLFormattedError): boolean {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
   const signer = await createGatewayAssertionSigner(config.GATEWAY_SIGNING_KEY as JWK);
+  const delegationSigner = await createDelegationSigner(config.GATEWAY_SIGNING_KEY as JWK);
+  const delegations = await createDelegationVerifier(publicPart(config.GATEWAY_SIGNING_KEY as JWK));
   const tokens = createAccessTokenVerifier(new URL(config.IDENTITY_JWKS_URL));
   const urlOverrides: Record<string, string | undefined> = {
     identity: config.IDENTITY_URL,
@@ -61,7 +63,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new SignedDataSource(urlOverrides[name] ?? url!, signer, config.SUBGRAPH_MAX_SOCKETS),
+    buildService: ({ name, url }) => new SignedDataSource(urlOverrides[name] ?? url!, signer, delegationSigner, config.SUBGRAPH_MAX_SOCKETS),
   });
 
   // Limits sized from the console's deepest real query (depth 5, a dozen aliases) with headroom.
@@ -103,6 +105,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   async function principalOf(request: IncomingMessage): Promise<Principal> {
     const header = request.headers.authorization;
     if (!header) return ANONYMOUS;
+    const delegated = /^Delegation\s+(\S+)$/i.exec(header);
+    if (delegated) return delegations.verify(delegated[1]!);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".');
     return (await tokens.verify(match[1]!)).principal;

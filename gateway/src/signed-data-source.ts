@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GATEWAY_ASSERTION_HEADER, graphqlRequestHash, type GatewayAssertionSigner } from '@custos/auth';
+import { DELEGATION_HEADER, GATEWAY_ASSERTION_HEADER, graphqlRequestHash, type DelegationSigner, type GatewayAssertionSigner } from '@custos/auth';
 import nodeFetch from 'node-fetch';
 import { Agent } from 'node:http';
 import type { GatewayContext } from './context';
@@ -9,7 +9,12 @@ import type { GatewayContext } from './context';
  * exact query and variables being sent. Sockets are kept alive in a bounded pool.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: GatewayAssertionSigner, maxSockets: number) {
+  constructor(
+    url: string,
+    private readonly signer: GatewayAssertionSigner,
+    private readonly delegation: DelegationSigner,
+    maxSockets: number,
+  ) {
     const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: Math.min(32, maxSockets) });
     super({ url, fetcher: ((input: string, init: Record<string, unknown>) => nodeFetch(input, { ...init, agent })) as never });
   }
@@ -20,5 +25,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const clientAddress = 'clientAddress' in context ? context.clientAddress : undefined;
     const assertion = await this.signer.sign({ principal, requestHash: graphqlRequestHash(request.query ?? '', request.variables), clientAddress });
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, assertion);
+    // Lets the subgraph ask the gateway something else on this caller's behalf (see @custos/auth delegation).
+    if (principal.kind === 'account') request.http?.headers.set(DELEGATION_HEADER, await this.delegation.sign(principal));
   }
 }

@@ -1,4 +1,4 @@
-import { createAccessTokenSigner, GATEWAY_ASSERTION_HEADER, createGatewayAssertionSigner, generateSigningKeyPair, graphqlRequestHash, type JWK } from '@custos/auth';
+import { createAccessTokenSigner, createDelegationSigner, GATEWAY_ASSERTION_HEADER, createGatewayAssertionSigner, generateSigningKeyPair, graphqlRequestHash, type JWK } from '@custos/auth';
 import { describe, expect, it } from 'vitest';
 import { gql, login } from '../support/gateway-client';
 import { demoUser, ownerQuery, platform, platformSecrets } from '../support/platform';
@@ -130,6 +130,38 @@ describe('subgraphs trust only the gateway', () => {
     const fresh = await gatewaySigner.sign({ principal: { kind: 'anonymous' }, requestHash: graphqlRequestHash(query, {}) });
     const swapped = await post(fresh, { query: '{ me { id } }', variables: {} });
     expect(swapped.status).toBe(401);
+  });
+});
+
+describe('delegation: a subgraph asking the gateway on a caller\'s behalf', () => {
+  const principal = (cityId: string) => {
+    const user = demoUser(cityId, 'CASEWORKER');
+    return { kind: 'account' as const, accountId: '', personId: '', cityId, agencyId: '', roles: ['CASEWORKER' as const], username: user.username };
+  };
+
+  async function meWithDelegation(token: string) {
+    const response = await fetch(platform().gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Delegation ${token}` },
+      body: JSON.stringify({ query: '{ me { username city { id } } }' }),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it('runs the request as the delegated caller, and refuses a delegation the gateway did not sign', async () => {
+    const user = demoUser('tainan', 'CASEWORKER');
+    const token = await login(user);
+    const me = (await gql('{ me { id personId: person { id } agency { id } } }', {}, token)).data.me;
+    const secrets = await platformSecrets();
+    const genuine = await (await createDelegationSigner(secrets.gatewaySigningKey.privateJwk as JWK)).sign({
+      ...principal('tainan'), accountId: me.id, personId: me.personId.id, agencyId: me.agency.id,
+    });
+    const ok = await meWithDelegation(genuine);
+    expect(ok.body.data.me).toEqual({ username: user.username, city: { id: 'tainan' } });
+    const forged = await (await createDelegationSigner((await generateSigningKeyPair('gateway-x')).privateJwk)).sign({ ...principal('tainan'), accountId: me.id });
+    const refused = await meWithDelegation(forged);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -48,6 +48,8 @@ export async function createGatewayAssertionSigner(privateJwk: JWK): Promise<Gat
 export interface VerifiedAssertion {
   principal: Principal;
   clientAddress?: string;
+  /** Present for account callers: lets the subgraph call the gateway on the caller's behalf. */
+  delegationToken?: string;
 }
 
 export interface GatewayAssertionVerifier {

@@ -6,3 +6,4 @@ export * from './canonical';
 export * from './gateway-assertion';
 export * from './certificates';
 export type { JWK, JSONWebKeySet } from 'jose';
+export * from './delegation';

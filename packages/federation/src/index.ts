@@ -4,3 +4,4 @@ export { DomainError, InputError, ForbiddenError, UnauthenticatedError, NotFound
 export { printSubgraphSdl, writeOrCheckSdl } from './print-sdl';
 export { loadConfig } from './config';
 export { subgraphConfigSchema, jwkFromJson, type SubgraphConfig } from './subgraph-config';
+export { createGatewayClient, type GatewayClient } from './gateway-client';

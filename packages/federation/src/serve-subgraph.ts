@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { AuthError, GATEWAY_ASSERTION_HEADER, graphqlRequestHash, type GatewayAssertionVerifier, type VerifiedAssertion } from '@custos/auth';
+import { AuthError, DELEGATION_HEADER, GATEWAY_ASSERTION_HEADER, graphqlRequestHash, type GatewayAssertionVerifier, type VerifiedAssertion } from '@custos/auth';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -104,6 +104,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
         Array.isArray(header) ? header[0] : header,
         graphqlRequestHash(typeof body.query === 'string' ? body.query : '', body.variables),
       );
+      const delegation = request.headers[DELEGATION_HEADER];
+      if (verified.principal.kind === 'account' && typeof delegation === 'string') verified.delegationToken = delegation;
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -23,6 +23,8 @@ export const subgraphConfigSchema = z.object({
   SUBGRAPH_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Public JWK of the gateway: only requests it signed are served. */
   GATEWAY_PUBLIC_KEY: jwkFromJson,
+  /** The gateway's GraphQL endpoint, for questions asked on a caller's behalf (createGatewayClient). */
+  GATEWAY_URL: z.string().url().optional(),
 });
 
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;

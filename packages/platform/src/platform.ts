@@ -83,6 +83,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       SUBGRAPH_PORT: String(port),
       SUBGRAPH_DATABASE_URL: databaseUrl,
       GATEWAY_PUBLIC_KEY: gatewayPublicKey,
+      GATEWAY_URL: `http://127.0.0.1:${ports.gateway}/graphql`,
     });
     const definitions = [
       {
@@ -94,7 +95,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         },
       },
       { name: 'permissions', cwd: 'subgraphs/permissions', port: ports.permissions, env: subgraphEnv(ports.permissions, database.appUrl('permissions')) },
-      { name: 'query-log', cwd: 'subgraphs/query-log', port: ports.queryLog, env: subgraphEnv(ports.queryLog, database.appUrl('query_log')) },
+      {
+        name: 'query-log', cwd: 'subgraphs/query-log', port: ports.queryLog,
+        // Only the query log holds the per-city keys of the subjects' keyed hashes.
+        env: { ...subgraphEnv(ports.queryLog, database.appUrl('query_log')), SUBJECT_HASH_KEYS: JSON.stringify(secrets.subjectHashKeys) },
+      },
       { name: 'audit', cwd: 'subgraphs/audit', port: ports.audit, env: subgraphEnv(ports.audit, database.appUrl('audit')) },
     ];
     for (const definition of definitions) {
