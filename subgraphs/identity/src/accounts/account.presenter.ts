@@ -11,5 +11,6 @@ export function presentAccount(account: AccountEntity): AccountType {
     cityId: account.cityId,
     personId: account.personId,
     agencyId: account.agencyId,
+    unitId: account.unitId,
   };
 }

@@ -40,6 +40,13 @@ export class AccountResolver {
     return { id: person.id, displayName: person.displayName };
   }
 
+  @FieldResolver(() => Boolean, { description: 'Outsourced vendor staff may never hold a querying account (Taipei 5(五)).' })
+  async isVendorStaff(@Root() account: AccountType, @Ctx() ctx: IdentityContext): Promise<boolean> {
+    const person = await ctx.loaders!.people.load(account.personId);
+    if (!person) throw new NotFoundError('The person of this account');
+    return person.isVendorStaff;
+  }
+
   @FieldResolver(() => AgencyType)
   async agency(@Root() account: AccountType, @Ctx() ctx: IdentityContext): Promise<AgencyType> {
     const agency = await ctx.loaders!.agencies.load(account.agencyId);

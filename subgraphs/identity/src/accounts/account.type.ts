@@ -15,10 +15,11 @@ export class AccountType {
   @Field(() => [RoleGraphQLEnum], { description: 'Roles this account holds in its agency.' }) roles!: string[];
   @Field(() => String, { description: 'ACTIVE, SUSPENDED or REVOKED.' }) status!: string;
   @Field(() => Date, { nullable: true, description: 'When this account last logged in.' }) lastLoginAt!: Date | null;
+  @Field(() => ID, { description: 'The agency the account belongs to.' }) agencyId!: string;
+  @Field(() => ID, { nullable: true, description: 'The unit (科室) the account belongs to, if any.' }) unitId!: string | null;
   // Resolved by field resolvers from these ids (not exposed).
   cityId!: string;
   personId!: string;
-  agencyId!: string;
 }
 
 @Directive('@shareable')
