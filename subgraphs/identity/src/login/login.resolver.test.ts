@@ -35,8 +35,16 @@ describe('password login', () => {
   });
 
   it("does not let a user of one city log in under another city's name", async () => {
-    const result = await fixture.client.execute(LOGIN, { input: { cityId: 'tainan', username: 'taoyuan.clerk', password: DEMO_PASSWORD } });
+    const result = await fixture.client.execute(LOGIN, { input: { cityId: 'taipei', username: 'taoyuan.clerk', password: DEMO_PASSWORD } });
     expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('refuses password login where the rules require the citizen certificate, citing the rule', async () => {
+    for (const [cityId, citation] of [['changhua', /Changhua 4\(七\)/], ['tainan', /Tainan 6/]] as const) {
+      const result = await fixture.client.execute(LOGIN, { input: { cityId, username: `${cityId}.clerk`, password: DEMO_PASSWORD } });
+      expect(result.errors?.[0]?.extensions?.code).toBe('PASSWORD_LOGIN_NOT_ALLOWED');
+      expect(result.errors?.[0]?.message).toMatch(citation);
+    }
   });
 
   it('rejects an unknown city with a clear input error', async () => {

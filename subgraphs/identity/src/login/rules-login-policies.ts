@@ -18,14 +18,17 @@ export const rulesLoginPolicies: LoginPolicies = {
       return { passwordAllowed: false, certificateAllowed: true, passwordMaxAgeDays: null, passwordMinLength: 12, lockoutThreshold: 5, lockoutMinutes: LOCKOUT_MINUTES, citation: null };
     }
     const login = version.login;
+    // Where the certificate is required (Changhua 4(七), Tainan 6 第二項) a password never suffices on its own.
+    const passwordAlone = login.passwordAllowed.value && !login.certificateRequired.value;
+    const refusal = login.certificateRequired.value ? login.certificateRequired.citation : login.passwordAllowed.citation;
     return {
-      passwordAllowed: login.passwordAllowed.value,
+      passwordAllowed: passwordAlone,
       certificateAllowed: login.certificateAllowed.value,
       passwordMaxAgeDays: login.passwordMaxAgeDays.value,
       passwordMinLength: login.passwordComplexity.value?.minLength ?? 12,
       lockoutThreshold: login.lockoutThreshold.value,
       lockoutMinutes: LOCKOUT_MINUTES,
-      citation: login.passwordAllowed.value ? login.passwordMaxAgeDays.citation : login.passwordAllowed.citation,
+      citation: passwordAlone ? login.passwordMaxAgeDays.citation : refusal,
     };
   },
 };
