@@ -2,3 +2,4 @@ export { createTestDatabase, TEST_APP_ROLE_PASSWORD, type TestDatabase } from '.
 export { createTestKeys, type TestKeys } from './keys';
 export { createSubgraphClient, type GraphQLResponse } from './subgraph-client';
 export { QueryCounter } from './query-counter';
+export { seedKit, type SeedKit, type CreatedCity, type CreatedAgency, type CreatedUser } from './factories';

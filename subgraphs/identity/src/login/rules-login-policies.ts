@@ -1,4 +1,4 @@
-import { cityInfo, rules } from '@custos/rules';
+import { cityInfo, isCityId, rules } from '@custos/rules';
 import type { LoginPolicies, LoginPolicy } from './login-policy';
 
 /** How long a lockout lasts; the rules fix the threshold, not the duration (a platform default). */
@@ -11,8 +11,9 @@ const LOCKOUT_MINUTES = 15;
  */
 export const rulesLoginPolicies: LoginPolicies = {
   at(cityId: string, date: Date): LoginPolicy {
-    const lookup = rules.at(cityId, cityInfo(cityId).service, date);
-    const version = lookup.inForce ? lookup.version : lookup.lastVersion;
+    // A tenant without a rule profile yet gets the strictest way in until its rules are encoded.
+    const lookup = isCityId(cityId) ? rules.at(cityId, cityInfo(cityId).service, date) : undefined;
+    const version = !lookup ? undefined : lookup.inForce ? lookup.version : lookup.lastVersion;
     if (!version) {
       // No rules have ever applied: the strictest way in.
       return { passwordAllowed: false, certificateAllowed: true, passwordMaxAgeDays: null, passwordMinLength: 12, lockoutThreshold: 5, lockoutMinutes: LOCKOUT_MINUTES, citation: null };
