@@ -42,12 +42,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new PayloadTooLargeError());
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit, keep draining but drop the bytes, so the caller still receives the 413.
+      if (size > limit) reject(new PayloadTooLargeError());
+      else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
