@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ANONYMOUS, AuthError, createAccessTokenVerifier, createDelegationSigner, createDelegationVerifier, createGatewayAssertionSigner, publicPart, type JWK, type Principal } from '@custos/auth';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { PayloadTooLargeError, readBody } from '@custos/federation';
 import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,23 +19,6 @@ export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-class PayloadTooLargeError extends Error {}
-
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit, keep draining but drop the bytes, so the client still receives the 413.
-      if (size > limit) reject(new PayloadTooLargeError());
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function sendError(response: ServerResponse, status: number, code: string, message: string) {

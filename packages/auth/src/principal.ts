@@ -1,18 +1,8 @@
-/** Platform roles. Each city's local titles map onto these (see @custos/rules). */
-export const ROLES = [
-  'TOP_ADMIN',
-  'REVIEWING_OFFICER',
-  'AGENCY_ADMIN',
-  'UNIT_ADMIN',
-  'CASEWORKER',
-  'AUDITOR',
-  'ETHICS_OFFICER',
-  'IT_OFFICER',
-  'AGENCY_HEAD',
-  'UNIT_HEAD',
-  'BUREAU_OFFICER',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { PLATFORM_ROLES, type PlatformRole } from '@custos/rules';
+
+/** Platform roles, defined once with the rule profiles that map each city's local titles onto them. */
+export const ROLES = PLATFORM_ROLES;
+export type Role = PlatformRole;
 
 /** Who is calling, as verified by the gateway. Subgraphs receive nothing else about the caller. */
 export type Principal =

@@ -5,3 +5,4 @@ export { printSubgraphSdl, writeOrCheckSdl } from './print-sdl';
 export { loadConfig } from './config';
 export { subgraphConfigSchema, jwkFromJson, type SubgraphConfig } from './subgraph-config';
 export { createGatewayClient, type GatewayClient } from './gateway-client';
+export { readBody, PayloadTooLargeError } from './read-body';

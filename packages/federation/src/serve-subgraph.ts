@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatSubgraphError } from './errors';
+import { PayloadTooLargeError, readBody } from './read-body';
 
 export interface HttpRoute {
   method: 'GET' | 'POST';
@@ -32,23 +33,6 @@ export interface RunningSubgraph {
   server: Server;
   apollo: ApolloServer<any>;
   stop(): Promise<void>;
-}
-
-class PayloadTooLargeError extends Error {}
-
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit, keep draining but drop the bytes, so the caller still receives the 413.
-      if (size > limit) reject(new PayloadTooLargeError());
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
