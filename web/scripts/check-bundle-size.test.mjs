@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialScripts } from './check-bundle-size.mjs';
+import { eagerLibraries, initialScripts } from './check-bundle-size.mjs';
 
 describe('initialScripts', () => {
   it('finds the entry module and its modulepreload links, not stylesheets or lazy chunks', () => {
@@ -15,5 +15,12 @@ describe('initialScripts', () => {
   it('ignores classic and external scripts', () => {
     const html = `<script src="/legacy.js"></script><script type="module" src="https://cdn.example/x.js"></script>`;
     expect(initialScripts(html)).toEqual([]);
+  });
+});
+
+describe('eagerLibraries', () => {
+  it('spots recharts in initial JS by a string its build always contains', () => {
+    expect(eagerLibraries('var a="recharts-surface";')).toEqual(['recharts']);
+    expect(eagerLibraries('import("./bar-chart-abc.js")')).toEqual([]);
   });
 });

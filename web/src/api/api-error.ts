@@ -30,6 +30,9 @@ export const API_ERROR_CODES = [
   'BAD_USER_INPUT',
   'FORBIDDEN',
   'INTERNAL_SERVER_ERROR',
+  'INVALID_DATE',
+  'INVALID_CURSOR',
+  'INVALID_PAGE_SIZE',
 ] as const;
 
 /** Problems found in the browser, before or instead of a server answer. */

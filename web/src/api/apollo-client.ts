@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { errorCodes, SESSION_LOST_CODES } from './api-error';
+import { cursorPagesPolicy } from './cursor-pages';
 import type { SessionStore } from './session-store';
 
 /** The console talks only to the gateway, at the same origin (vite dev proxies it; production serves both). */
@@ -27,6 +28,25 @@ export function createApolloClient(sessions: SessionStore) {
 
   return new ApolloClient({
     link: ApolloLink.from([sessionLossLink, authLink, new HttpLink({ uri: GATEWAY_PATH })]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
+  });
+}
+
+export function createCache() {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          accounts: cursorPagesPolicy(),
+          myQueryRecords: cursorPagesPolicy(),
+        },
+      },
+      // A catalogue item is identified by its key ("<service>:<code>:<lookup key>"); it has no `id`.
+      QueryItem: { keyFields: ['key'] },
+      // Rows and statuses of the rules differ by the date asked for: never merge them across dates by `id`.
+      RuleComparisonRow: { keyFields: false },
+      RuleComparisonCell: { keyFields: false },
+      RuleStatus: { keyFields: false },
+    },
   });
 }

@@ -9,6 +9,11 @@ export interface I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** A platform role's name in the current language (the code itself if the console does not know it yet). */
   roleName(role: string): string;
+  /**
+   * The translation of a code the gateway sends (a service, a state, a lookup key) under `prefix.`; the code itself
+   * when the console has no words for it yet, so a new value shows up rather than disappearing.
+   */
+  codeLabel(prefix: string, code: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -45,6 +50,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       roleName: (role) => {
         const key = `role.${role}`;
         return key in messages ? messages[key as MessageKey] : role;
+      },
+      codeLabel: (prefix, code) => {
+        const key = `${prefix}.${code}`;
+        return key in messages ? messages[key as MessageKey] : code;
       },
     };
   }, [language, setLanguage]);

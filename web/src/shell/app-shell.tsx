@@ -9,7 +9,9 @@ import { FormError } from '../ui/form-error';
 import { PageLoading } from '../ui/page-loading';
 import { ME_QUERY, type Account } from './account.operations';
 import { useHashPath } from './hash-path';
-import { SIGNED_IN_ROUTES } from './signed-in-routes';
+import { RouteFocusContext } from './route-focus';
+import { routeAllows, SIGNED_IN_ROUTES, visibleRoutes } from './signed-in-routes';
+import { Page } from '../ui/page';
 
 interface AppShellProps {
   onLogOut(): Promise<void>;
@@ -23,6 +25,11 @@ export function AppShell({ onLogOut, onSessionLost }: AppShellProps) {
   const account = data?.me ?? null;
   const main = useRef<HTMLElement>(null);
   const errorId = useId();
+  const path = useHashPath();
+  // Once the person has gone from one page to another, each new page's heading takes the focus (see route-focus).
+  const firstPath = useRef(path);
+  const navigated = useRef(false);
+  if (path !== firstPath.current) navigated.current = true;
 
   // UNAUTHENTICATED / TOKEN_EXPIRED are handled by the Apollo error link; a null `me` means the same thing.
   useEffect(() => {
@@ -44,14 +51,17 @@ export function AppShell({ onLogOut, onSessionLost }: AppShellProps) {
           </button>
         </div>
       </header>
-      {account ? <ShellNavigation /> : null}
+      {account ? <ShellNavigation roles={account.roles} /> : null}
       <main id="main-content" className="shell-main" ref={main} tabIndex={-1}>
         {account ? (
-          <ChunkErrorBoundary>
-            <Suspense fallback={<PageLoading />}>
-              <CurrentPage account={account} />
-            </Suspense>
-          </ChunkErrorBoundary>
+          <RouteFocusContext.Provider value={navigated.current}>
+            {/* Keyed by page, so a page that failed to load does not keep the next one from showing. */}
+            <ChunkErrorBoundary key={path}>
+              <Suspense fallback={<PageLoading />}>
+                <CurrentPage account={account} path={path} />
+              </Suspense>
+            </ChunkErrorBoundary>
+          </RouteFocusContext.Provider>
         ) : loading || !error ? (
           <PageLoading label={t('shell.loadingAccount')} />
         ) : (
@@ -101,13 +111,13 @@ function AccountSummary({ account }: { account: Account }) {
   );
 }
 
-function ShellNavigation() {
+function ShellNavigation({ roles }: { roles: string[] }) {
   const { t } = useI18n();
   const path = useHashPath();
   return (
     <nav className="shell-nav" aria-label={t('shell.navigation')}>
       <ul>
-        {SIGNED_IN_ROUTES.map((route) => (
+        {visibleRoutes(roles).map((route) => (
           <li key={route.path}>
             <a href={`#${route.path}`} aria-current={route.path === path ? 'page' : undefined}>
               {t(route.navLabel)}
@@ -119,18 +129,26 @@ function ShellNavigation() {
   );
 }
 
-function CurrentPage({ account }: { account: Account }) {
-  const { t } = useI18n();
-  const path = useHashPath();
+function CurrentPage({ account, path }: { account: Account; path: string }) {
+  const { t, roleName, language } = useI18n();
   const route = SIGNED_IN_ROUTES.find((candidate) => candidate.path === path);
   if (!route) {
     return (
-      <article className="page">
-        <h1>{t('notFound.title')}</h1>
+      <Page title={t('notFound.title')}>
         <p>
           <a href="#/">{t('notFound.back')}</a>
         </p>
-      </article>
+      </Page>
+    );
+  }
+  if (!routeAllows(route, account.roles)) {
+    return (
+      <Page title={t('forbidden.title')}>
+        <p>{t('forbidden.body', { roles: (route.roles ?? []).map(roleName).join(language === 'en' ? ', ' : '、') })}</p>
+        <p>
+          <a href="#/">{t('notFound.back')}</a>
+        </p>
+      </Page>
     );
   }
   return <route.Page account={account} />;

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../i18n/dictionaries';
 import type { Account } from './account.operations';
+import { ACCOUNT_LIST_ROLES } from './roles';
 
 export interface PageProps {
   account: Account;
@@ -11,6 +12,8 @@ export interface SignedInRoute {
   navLabel: MessageKey;
   /** Lazy: each page is its own chunk, loaded when first visited. */
   Page: LazyExoticComponent<ComponentType<PageProps>>;
+  /** Only these roles see the page (and its menu entry); every signed-in account when absent. */
+  roles?: readonly string[];
 }
 
 export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
@@ -19,4 +22,45 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
     navLabel: 'nav.home',
     Page: lazy(() => import('../home/home-page').then((module) => ({ default: module.HomePage }))),
   },
+  {
+    path: '/access',
+    navLabel: 'nav.access',
+    Page: lazy(() => import('../access/my-access-page').then((module) => ({ default: module.MyAccessPage }))),
+  },
+  {
+    path: '/register',
+    navLabel: 'nav.register',
+    Page: lazy(() => import('../register/my-register-page').then((module) => ({ default: module.MyRegisterPage }))),
+  },
+  {
+    path: '/query-items',
+    navLabel: 'nav.queryItems',
+    Page: lazy(() => import('../catalogue/query-items-page').then((module) => ({ default: module.QueryItemsPage }))),
+  },
+  {
+    path: '/calendar',
+    navLabel: 'nav.calendar',
+    Page: lazy(() =>
+      import('../calendar/compliance-calendar-page').then((module) => ({ default: module.ComplianceCalendarPage })),
+    ),
+  },
+  {
+    path: '/rules',
+    navLabel: 'nav.rules',
+    Page: lazy(() => import('../rules/rules-page').then((module) => ({ default: module.RulesPage }))),
+  },
+  {
+    path: '/organisation',
+    navLabel: 'nav.organisation',
+    roles: ACCOUNT_LIST_ROLES,
+    Page: lazy(() => import('../organisation/organisation-page').then((module) => ({ default: module.OrganisationPage }))),
+  },
 ];
+
+export function routeAllows(route: SignedInRoute, roles: readonly string[]): boolean {
+  return !route.roles || route.roles.some((role) => roles.includes(role));
+}
+
+export function visibleRoutes(roles: readonly string[]): SignedInRoute[] {
+  return SIGNED_IN_ROUTES.filter((route) => routeAllows(route, roles));
+}

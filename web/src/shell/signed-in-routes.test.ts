@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNED_IN_ROUTES, visibleRoutes } from './signed-in-routes';
+
+describe('signed-in routes', () => {
+  it('have unique paths that start with a slash', () => {
+    const paths = SIGNED_IN_ROUTES.map((route) => route.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const path of paths) expect(path.startsWith('/')).toBe(true);
+  });
+
+  it('show the organisation only to the admins who may list accounts', () => {
+    const paths = (roles: string[]) => visibleRoutes(roles).map((route) => route.path);
+    expect(paths(['CASEWORKER'])).not.toContain('/organisation');
+    expect(paths(['AUDITOR', 'ETHICS_OFFICER'])).not.toContain('/organisation');
+    expect(paths(['TOP_ADMIN'])).toContain('/organisation');
+    expect(paths(['AGENCY_ADMIN'])).toContain('/organisation');
+    expect(paths(['CASEWORKER'])).toEqual(['/', '/access', '/register', '/query-items', '/calendar', '/rules']);
+  });
+});
