@@ -44,7 +44,9 @@ describe('city rule profiles through the gateway', () => {
 
   it('rejects a malformed date with the reason', async () => {
     const token = await login(demoUser('taoyuan', 'CASEWORKER'));
-    const result = await gql(`query { ruleComparison(on: "2024-13-45") { id } }`, {}, token);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_DATE', field: 'on' });
+    for (const bad of ['2024-13-45', '2021-02-30', '24-01-01']) {
+      const result = await gql(`query ($on: String) { ruleComparison(on: $on) { id } }`, { on: bad }, token);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_DATE', field: 'on' });
+    }
   });
 });

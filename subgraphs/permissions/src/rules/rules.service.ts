@@ -26,7 +26,9 @@ export class RulesService {
 
   private parseDate(on: string | null | undefined, now: Date): string | Date {
     if (!on) return now;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`))) {
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(on) ? new Date(`${on}T00:00:00Z`) : null;
+    // A real calendar day only: the round trip catches 2021-02-30, which Date would roll over to March.
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== on) {
       throw new InputError('INVALID_DATE', `"${on}" is not a date; use YYYY-MM-DD.`, 'on');
     }
     return toTaiwanDate(on);
