@@ -22,6 +22,12 @@ export const gatewayConfigSchema = z.object({
   /** Sockets per subgraph kept open for reuse; bounded so a burst cannot exhaust file descriptors. */
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(128),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(30_000),
+  // Issue 4, token revocation (see revocation-list.ts): identity's revocation feed, derived from
+  // IDENTITY_URL when unset; how often it is read; how old it may get before authenticated
+  // requests are refused.
+  IDENTITY_REVOCATIONS_URL: optionalUrl,
+  REVOCATION_POLL_MS: z.coerce.number().int().min(100).max(10_000).default(1_000),
+  REVOCATION_MAX_STALENESS_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

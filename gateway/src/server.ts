@@ -9,9 +9,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SUPERGRAPH_FILE } from './compose';
+import { SUBGRAPHS, SUPERGRAPH_FILE } from './compose';
 import type { GatewayContext } from './context';
 import type { GatewayConfig } from './env';
+import { RevocationCheckUnavailableError, RevocationList } from './revocation-list';
 import { SignedDataSource } from './signed-data-source';
 import { createStaticHandler, SECURITY_HEADERS } from './static-files';
 
@@ -44,6 +45,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     'query-log': config.QUERY_LOG_URL,
     audit: config.AUDIT_URL,
   };
+  // Issue 4: refuse at once the tokens of revoked or suspended accounts and of ended sessions,
+  // from identity's revocation feed (see revocation-list.ts).
+  const identityUrl = config.IDENTITY_URL ?? SUBGRAPHS.find((subgraph) => subgraph.name === 'identity')!.url;
+  const revocations = new RevocationList({
+    url: config.IDENTITY_REVOCATIONS_URL ?? identityUrl.replace(/\/graphql$/, '/internal/revocations'),
+    signer,
+    pollIntervalMs: config.REVOCATION_POLL_MS,
+    maxStalenessMs: config.REVOCATION_MAX_STALENESS_MS,
+  });
+  await revocations.start();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new SignedDataSource(urlOverrides[name] ?? url!, signer, delegationSigner, config.SUBGRAPH_MAX_SOCKETS),
@@ -89,10 +100,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const header = request.headers.authorization;
     if (!header) return ANONYMOUS;
     const delegated = /^Delegation\s+(\S+)$/i.exec(header);
-    if (delegated) return delegations.verify(delegated[1]!);
+    if (delegated) return revocations.check(await delegations.verify(delegated[1]!), delegated[1]!);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".');
-    return (await tokens.verify(match[1]!)).principal;
+    return revocations.check((await tokens.verify(match[1]!)).principal, match[1]!);
   }
 
   httpServer.on('request', async (request, response) => {
@@ -127,6 +138,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       sendError(response, 404, 'NOT_FOUND', 'Not found.');
     } catch (error) {
       if (error instanceof AuthError) return sendError(response, 401, error.code, error.message);
+      if (error instanceof RevocationCheckUnavailableError) return sendError(response, 503, 'REVOCATION_CHECK_UNAVAILABLE', error.message);
       if (error instanceof PayloadTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', 'The request is too large.');
       console.error('[gateway] request failed', error);
       if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
@@ -141,6 +153,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: () => {
+      revocations.stop();
+      return apollo.stop();
+    },
   };
 }

@@ -92,6 +92,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           ...subgraphEnv(ports.identity, database.appUrl('identity')),
           IDENTITY_SIGNING_KEY: JSON.stringify(secrets.identitySigningKey.privateJwk),
           TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
+          NATIONAL_ID_HASH_KEYS: JSON.stringify(secrets.nationalIdHashKeys),
         },
       },
       { name: 'permissions', cwd: 'subgraphs/permissions', port: ports.permissions, env: subgraphEnv(ports.permissions, database.appUrl('permissions')) },

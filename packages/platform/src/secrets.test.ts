@@ -19,6 +19,20 @@ describe('platform secrets', () => {
     expect(new Set(Object.values(first.subjectHashKeys)).size).toBe(4);
   });
 
+  it('adds a secret introduced by a later version without touching the existing ones', async () => {
+    const older = mkdtempSync(join(tmpdir(), 'custos-secrets-old-'));
+    const current = await loadOrCreateSecrets(older);
+    const { nationalIdHashKeys: _dropped, ...withoutNewKeys } = current;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(older, 'secrets.json'), JSON.stringify(withoutNewKeys));
+    const upgraded = await loadOrCreateSecrets(older);
+    expect(upgraded.subjectHashKeys).toEqual(current.subjectHashKeys);
+    expect(upgraded.identitySigningKey).toEqual(current.identitySigningKey);
+    expect(Object.keys(upgraded.nationalIdHashKeys).sort()).toEqual(['changhua', 'tainan', 'taipei', 'taoyuan']);
+    expect(await loadOrCreateSecrets(older)).toEqual(upgraded);
+    rmSync(older, { recursive: true, force: true });
+  });
+
   it('refuse a damaged secrets file instead of silently replacing it', async () => {
     const damaged = mkdtempSync(join(tmpdir(), 'custos-secrets-bad-'));
     const file = join(damaged, 'secrets.json');

@@ -13,6 +13,8 @@ const secretsSchema = z.object({
   appRolePassword: z.string().min(24),
   /** Per-city keys for the keyed hash of data subjects (national IDs are never stored in clear). */
   subjectHashKeys: z.record(z.string(), z.string().min(32)),
+  /** Per-city keys for the keyed hash of officials' national IDs (identity), separate from the subjects' keys. */
+  nationalIdHashKeys: z.record(z.string(), z.string().min(32)),
 });
 export type PlatformSecrets = z.infer<typeof secretsSchema> & { identitySigningKey: SigningKeyPair; gatewaySigningKey: SigningKeyPair };
 
@@ -20,15 +22,26 @@ export type PlatformSecrets = z.infer<typeof secretsSchema> & { identitySigningK
  * Keys and passwords the platform needs, generated on first start into the (git-ignored) data
  * folder and reused after, so restarts keep sessions and data readable. Never in the repository.
  */
+const perCityKeys = () => Object.fromEntries(demoCities.map((city) => [city.id, randomBytes(32).toString('base64url')]));
+
 export async function loadOrCreateSecrets(dataRoot: string): Promise<PlatformSecrets> {
   const file = join(dataRoot, 'secrets.json');
-  if (existsSync(file)) return secretsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) as PlatformSecrets;
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // Secrets added by a later version are generated once and kept; existing ones are never replaced.
+    if (stored.nationalIdHashKeys === undefined) {
+      stored.nationalIdHashKeys = perCityKeys();
+      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    }
+    return secretsSchema.parse(stored) as PlatformSecrets;
+  }
   mkdirSync(dataRoot, { recursive: true });
   const secrets = {
     identitySigningKey: await generateSigningKeyPair(`identity-${new Date().toISOString().slice(0, 10)}`),
     gatewaySigningKey: await generateSigningKeyPair(`gateway-${new Date().toISOString().slice(0, 10)}`),
     appRolePassword: randomBytes(24).toString('base64url'),
-    subjectHashKeys: Object.fromEntries(demoCities.map((city) => [city.id, randomBytes(32).toString('base64url')])),
+    subjectHashKeys: perCityKeys(),
+    nationalIdHashKeys: perCityKeys(),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets as PlatformSecrets;

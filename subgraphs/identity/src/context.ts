@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import type { CityType } from './cities/city.type';
 import { createAccountLoader } from './accounts/account.loader';
 import { createAgencyLoader } from './agencies/agency.loader';
+import { createUnitsByAgencyLoader } from './agencies/unit.loader';
+import { createApiTokensByAccountLoader } from './service-accounts/api-token.loader';
 import { createPersonLoader } from './people/person.loader';
 import type { IdentityServices } from './services';
 
@@ -23,6 +25,8 @@ function createLoaders(scope: RequestScope, cityId: string) {
     accounts: createAccountLoader(scope, cityId),
     agencies: createAgencyLoader(scope, cityId),
     people: createPersonLoader(scope, cityId),
+    unitsByAgency: createUnitsByAgencyLoader(scope, cityId),
+    apiTokensByAccount: createApiTokensByAccountLoader(scope, cityId),
   };
 }
 

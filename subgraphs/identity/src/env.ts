@@ -1,6 +1,19 @@
 import { jwkFromJson, loadConfig, subgraphConfigSchema } from '@custos/federation';
 import { z } from 'zod';
 
+/** Per-city keys for the keyed hash of officials' national IDs, as JSON: {"taoyuan": "<at least 32 characters>", ...}. */
+const cityKeysFromJson = z.string().transform((text, ctx) => {
+  try {
+    const value = JSON.parse(text) as unknown;
+    const parsed = z.record(z.string(), z.string().min(32)).safeParse(value);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be JSON mapping each city id to a key of at least 32 characters' });
+  return z.NEVER;
+});
+
 export const identityConfigSchema = subgraphConfigSchema.extend({
   SUBGRAPH_PORT: z.coerce.number().int().min(0).max(65535).default(4101),
   /** Private Ed25519 JWK that signs access tokens; its public half is served at /.well-known/jwks.json. */
@@ -9,6 +22,15 @@ export const identityConfigSchema = subgraphConfigSchema.extend({
   TRUSTED_CA_CERTIFICATES: z.string().includes('BEGIN CERTIFICATE', { message: 'must hold at least one PEM certificate' }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   CERTIFICATE_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(600).default(120),
+  /** A session's absolute length (its refresh tokens rotate within it): a working day by default. */
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(600).max(7 * 86_400).default(8 * 3600),
+  /**
+   * Keys of the national-ID hashes, per city. A city without one gets a key derived from
+   * IDENTITY_SIGNING_KEY (stable while that key is): the platform should pass its own keys.
+   */
+  NATIONAL_ID_HASH_KEYS: cityKeysFromJson.optional(),
+  /** How often the leaver job runs inside the subgraph (0: never; run `pnpm job:revoke-leavers` instead). */
+  LEAVER_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3600),
 });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

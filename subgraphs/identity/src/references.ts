@@ -1,6 +1,7 @@
 import type { ReferenceResolvers } from '@custos/federation';
 import { presentAccount } from './accounts/account.presenter';
 import type { IdentityContext } from './context';
+import { presentPerson } from './people/person.presenter';
 
 /**
  * Entity references from other subgraphs. type-graphql's middlewares do not wrap these, so each one
@@ -23,7 +24,7 @@ export const identityReferenceResolvers: ReferenceResolvers = {
   Person: {
     async __resolveReference(reference: { id: string }, ctx: IdentityContext) {
       const person = ctx.loaders ? await ctx.loaders.people.load(reference.id) : null;
-      return person ? { id: person.id, displayName: person.displayName } : null;
+      return person ? presentPerson(person) : null;
     },
   },
   City: {

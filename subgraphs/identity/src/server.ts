@@ -1,60 +1,42 @@
-import { createAccessTokenSigner, publicPart, type JWK } from '@custos/auth';
+import { createGatewayAssertionVerifier, publicPart, type JWK } from '@custos/auth';
 import { startScopedSubgraph, type RunningScopedSubgraph } from '@custos/tenancy';
-import type { Logger } from 'typeorm';
-import { AccountEntity } from './accounts/account.entity';
-import { AccountService } from './accounts/account.service';
-import { AgencyEntity } from './agencies/agency.entity';
-import { CityEntity } from './cities/city.entity';
-import { CityService } from './cities/city.service';
+import type { DataSource, Logger } from 'typeorm';
 import { createIdentityContext } from './context';
+import { prepareIdentityServices, type IdentityServiceOptions } from './create-services';
+import { identityEntities } from './entities';
 import type { IdentityConfig } from './env';
-import { LoginChallengeEntity } from './login/login-challenge.entity';
-import type { LoginPolicies } from './login/login-policy';
-import { LoginService } from './login/login.service';
-import { rulesLoginPolicies } from './login/rules-login-policies';
-import { PersonEntity } from './people/person.entity';
+import { revokeDueAccounts, scheduleLeaverJob } from './leavers/leaver-job';
 import { buildIdentitySchema } from './schema';
 import type { IdentityServices } from './services';
+import { REVOCATION_FEED_PATH, revocationFeedRoute } from './sessions/revocation-feed.route';
 
-export const identityEntities = [CityEntity, AgencyEntity, PersonEntity, AccountEntity, LoginChallengeEntity];
+export { identityEntities };
 
-function splitPemBundle(bundle: string): string[] {
-  return bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+export interface RunningIdentity extends RunningScopedSubgraph {
+  services: IdentityServices;
 }
 
-export async function startIdentity(config: IdentityConfig, options: { logger?: Logger; loginPolicies?: LoginPolicies } = {}): Promise<RunningScopedSubgraph> {
-  const policies = options.loginPolicies ?? rulesLoginPolicies;
-  const tokens = await createAccessTokenSigner(config.IDENTITY_SIGNING_KEY as JWK);
+export interface IdentityOptions extends IdentityServiceOptions {
+  logger?: Logger;
+}
+
+export async function startIdentity(config: IdentityConfig, options: IdentityOptions = {}): Promise<RunningIdentity> {
   // Public keys only: the gateway verifies access tokens against this set.
   const jwks = JSON.stringify({ keys: [publicPart(config.IDENTITY_SIGNING_KEY as JWK)] });
+  // The revocation feed checks the gateway's signature itself (plain routes bypass the GraphQL check).
+  const feedVerifier = await createGatewayAssertionVerifier(config.GATEWAY_PUBLIC_KEY as JWK);
+  const build = await prepareIdentityServices(config, options);
+  // Built once, synchronously, on the subgraph's own pool, by whatever needs them first.
   let services: IdentityServices | undefined;
-  return startScopedSubgraph({
+  const servicesFor = (dataSource: DataSource) => (services ??= build(dataSource));
+  const running = await startScopedSubgraph({
     name: 'identity',
     schemaName: 'identity',
     config,
     entities: identityEntities,
     logger: options.logger,
     buildSchema: buildIdentitySchema,
-    createContext: (dataSource, verified) => {
-      services ??= createServices();
-      return createIdentityContext(dataSource, services, verified);
-      function createServices(): IdentityServices {
-        const cities = new CityService(dataSource, policies);
-        return {
-          cities,
-          accounts: new AccountService(),
-          login: new LoginService({
-            dataSource,
-            cities,
-            policies,
-            tokens,
-            trustedCaPems: splitPemBundle(config.TRUSTED_CA_CERTIFICATES),
-            accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-            challengeTtlSeconds: config.CERTIFICATE_CHALLENGE_TTL_SECONDS,
-          }),
-        };
-      }
-    },
+    createContext: (dataSource, verified) => createIdentityContext(dataSource, servicesFor(dataSource), verified),
     routes: [
       {
         method: 'GET',
@@ -64,6 +46,21 @@ export async function startIdentity(config: IdentityConfig, options: { logger?: 
           response.end(jwks);
         },
       },
+      {
+        method: 'GET',
+        path: REVOCATION_FEED_PATH,
+        handle: (request, response) => revocationFeedRoute(servicesFor(running.dataSource).sessions, feedVerifier).handle(request, response),
+      },
     ],
   });
+  const ready = servicesFor(running.dataSource);
+  const leaverJob = scheduleLeaverJob(() => revokeDueAccounts(running.dataSource, ready.lifecycle, new Date()), config.LEAVER_JOB_INTERVAL_SECONDS);
+  return {
+    ...running,
+    services: ready,
+    async stop() {
+      await leaverJob.stop();
+      await running.stop();
+    },
+  };
 }

@@ -12,5 +12,10 @@ export function presentAccount(account: AccountEntity): AccountType {
     personId: account.personId,
     agencyId: account.agencyId,
     unitId: account.unitId,
+    statusReason: account.statusReason,
+    statusChangedAt: account.statusChangedAt,
+    revokeOn: account.revokeOn,
+    createdAt: account.createdAt,
+    kind: account.kind,
   };
 }

@@ -83,3 +83,29 @@ describe('accounts', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the agency tree', () => {
+  const AGENCIES = `query { agencies { id name kind parentId units { id name } } }`;
+
+  it('lists the city’s agencies parents first, with their units, in a constant number of statements', async () => {
+    fixture.queries.reset();
+    const result = await fixture.client.execute(AGENCIES, {}, principalOf('tainan.admin'));
+    expect(result.errors).toBeUndefined();
+    const agencies = result.data.agencies as Array<{ id: string; kind: string; parentId: string | null; units: Array<{ name: string }> }>;
+    expect(agencies.map((agency) => agency.kind).sort()).toEqual(['DISTRICT_OFFICE', 'GOVERNING', 'REVIEWING', 'USING']);
+    expect(agencies[0]!.kind).toBe('GOVERNING');
+    const seen = new Set<string>();
+    for (const agency of agencies) {
+      if (agency.parentId) expect(seen.has(agency.parentId)).toBe(true);
+      seen.add(agency.id);
+    }
+    expect(agencies.find((agency) => agency.id === demoAgencyId('tainan', 'social'))!.units).toHaveLength(1);
+    expect(fixture.queries.dataStatements().length).toBeLessThanOrEqual(2); // agencies, units
+  });
+
+  it('refuses a caseworker, and shows no other city', async () => {
+    expect((await fixture.client.execute(AGENCIES, {}, principalOf('tainan.clerk'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const taoyuan = await fixture.client.execute(AGENCIES, {}, principalOf('taoyuan.auditor'));
+    expect(taoyuan.data.agencies.map((agency: { id: string }) => agency.id)).not.toContain(demoAgencyId('tainan', 'social'));
+  });
+});

@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { AgencyType } from '../agencies/agency.type';
 import { CityType } from '../cities/city.type';
 import type { IdentityContext } from '../context';
+import { presentPerson } from '../people/person.presenter';
 import { PersonType } from '../people/person.type';
 import { presentAccount } from './account.presenter';
 import { AccountConnection, AccountType } from './account.type';
@@ -37,7 +38,7 @@ export class AccountResolver {
   async person(@Root() account: AccountType, @Ctx() ctx: IdentityContext): Promise<PersonType> {
     const person = await ctx.loaders!.people.load(account.personId);
     if (!person) throw new NotFoundError('The person of this account');
-    return { id: person.id, displayName: person.displayName };
+    return presentPerson(person);
   }
 
   @FieldResolver(() => Boolean, { description: 'Outsourced vendor staff may never hold a querying account (Taipei 5(五)).' })

@@ -17,6 +17,12 @@ export class AccountType {
   @Field(() => Date, { nullable: true, description: 'When this account last logged in.' }) lastLoginAt!: Date | null;
   @Field(() => ID, { description: 'The agency the account belongs to.' }) agencyId!: string;
   @Field(() => ID, { nullable: true, description: 'The unit (科室) the account belongs to, if any.' }) unitId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the status last changed.' }) statusReason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the status last changed.' }) statusChangedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'A scheduled revocation (YYYY-MM-DD): a move or departure date, or an admin handover.' })
+  revokeOn!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { description: "PERSONAL (an official's own) or SERVICE (a reporting tool's, under its person's responsibility)." }) kind!: string;
   // Resolved by field resolvers from these ids (not exposed).
   cityId!: string;
   personId!: string;

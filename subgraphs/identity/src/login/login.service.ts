@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CertificateLoginError, verifyCertificateLogin, type AccessTokenSigner } from '@custos/auth';
+import { CertificateLoginError, verifyCertificateLogin } from '@custos/auth';
 import { DomainError, InputError } from '@custos/federation';
 import type { RequestScope } from '@custos/tenancy';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import type { CityService } from '../cities/city.service';
 import { PersonEntity } from '../people/person.entity';
+import type { SessionService } from '../sessions/session.service';
 import { LoginChallengeEntity } from './login-challenge.entity';
 import type { LoginPolicies } from './login-policy';
 import { verifyPassword } from './password-hasher';
@@ -18,16 +19,15 @@ export interface LoginServiceOptions {
   dataSource: DataSource;
   cities: CityService;
   policies: LoginPolicies;
-  tokens: AccessTokenSigner;
+  sessions: SessionService;
   trustedCaPems: string[];
-  accessTokenTtlSeconds: number;
   challengeTtlSeconds: number;
 }
 
 export class LoginService {
   constructor(private readonly options: LoginServiceOptions) {}
 
-  async loginWithPassword(scope: RequestScope, input: { cityId: string; username: string; password: string }, now: Date): Promise<SessionType> {
+  async loginWithPassword(scope: RequestScope, input: { cityId: string; username: string; password: string }, now: Date, clientAddress: string | null = null): Promise<SessionType> {
     await this.requireCity(input.cityId);
     const policy = this.options.policies.at(input.cityId, now);
     if (!policy.passwordAllowed) {
@@ -63,7 +63,7 @@ export class LoginService {
         throw new DomainError('PASSWORD_EXPIRED', `Your password is older than ${policy.passwordMaxAgeDays} days and must be changed${policy.citation ? ` (${policy.citation})` : ''}.`);
       }
     }
-    return this.openSession(await scope.manager(input.cityId), account, now);
+    return this.openSession(await scope.manager(input.cityId), account, now, clientAddress);
   }
 
   async requestCertificateChallenge(cityId: string, now: Date): Promise<CertificateChallengeType> {
@@ -80,7 +80,12 @@ export class LoginService {
     return { id: challenge.id, challenge: challenge.challenge, expiresAt: challenge.expiresAt };
   }
 
-  async loginWithCertificate(scope: RequestScope, input: { challengeId: string; certificatePem: string; signature: string }, now: Date): Promise<SessionType> {
+  async loginWithCertificate(
+    scope: RequestScope,
+    input: { challengeId: string; certificatePem: string; signature: string },
+    now: Date,
+    clientAddress: string | null = null,
+  ): Promise<SessionType> {
     const challenge = await this.consumeChallenge(input.challengeId, now);
     const policy = this.options.policies.at(challenge.cityId, now);
     if (!policy.certificateAllowed) throw new DomainError('CERTIFICATE_LOGIN_NOT_ALLOWED', "This city's rules do not allow certificate login.");
@@ -101,11 +106,12 @@ export class LoginService {
     const manager = await scope.manager(challenge.cityId);
     const person = await manager.getRepository(PersonEntity).findOneBy({ cityId: challenge.cityId, certificateFingerprint: verified.fingerprintSha256 });
     if (!person) throw new DomainError('CERTIFICATE_NOT_REGISTERED', 'This certificate is not registered to any official of this city.');
-    const accounts = await manager.getRepository(AccountEntity).find({ where: { cityId: challenge.cityId, personId: person.id }, order: { createdAt: 'ASC' } });
+    // A person's own accounts only: a service account they are responsible for never signs in by certificate.
+    const accounts = await manager.getRepository(AccountEntity).find({ where: { cityId: challenge.cityId, personId: person.id, kind: 'PERSONAL' }, order: { createdAt: 'ASC' } });
     const account = accounts.find((candidate) => candidate.status === 'ACTIVE') ?? accounts[0];
     if (!account) throw new DomainError('ACCOUNT_NOT_ACTIVE', 'This person has no account on the platform.');
     this.requireActive(account);
-    return this.openSession(manager, account, now);
+    return this.openSession(manager, account, now, clientAddress);
   }
 
   private async requireCity(cityId: string) {
@@ -148,12 +154,8 @@ export class LoginService {
     });
   }
 
-  private async openSession(manager: EntityManager, account: AccountEntity, now: Date): Promise<SessionType> {
+  private async openSession(manager: EntityManager, account: AccountEntity, now: Date, clientAddress: string | null): Promise<SessionType> {
     await manager.getRepository(AccountEntity).update({ id: account.id, cityId: account.cityId }, { lastLoginAt: now, failedLoginCount: 0, lockedUntil: null });
-    const { token, expiresAt } = await this.options.tokens.sign(
-      { kind: 'account', accountId: account.id, personId: account.personId, cityId: account.cityId, agencyId: account.agencyId, roles: account.roles },
-      this.options.accessTokenTtlSeconds,
-    );
-    return { accessToken: token, expiresAt };
+    return this.options.sessions.open(manager, account, now, clientAddress);
   }
 }

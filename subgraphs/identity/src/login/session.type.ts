@@ -3,7 +3,10 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 @ObjectType('Session', { description: 'A signed-in session: send the access token as `Authorization: Bearer <token>`.' })
 export class SessionType {
   @Field(() => String) accessToken!: string;
-  @Field(() => Date) expiresAt!: Date;
+  @Field(() => Date, { description: 'When the access token expires: refresh before then.' }) expiresAt!: Date;
+  @Field(() => String, { description: 'Exchange it once for a new session with `refreshSession`; keep it secret. Each refresh token works once.' })
+  refreshToken!: string;
+  @Field(() => Date, { description: 'The session’s absolute end: after it, log in again.' }) refreshExpiresAt!: Date;
 }
 
 @ObjectType('CertificateChallenge', { description: 'A one-time string to sign with the citizen certificate key (RSASSA-PKCS1-v1_5, SHA-256).' })

@@ -1,8 +1,20 @@
 import { runSchemaMigrations } from '@custos/tenancy';
 import { CreateIdentitySchema1764028800000 } from './1764028800000-create-identity-schema';
+import { AccountLifecycleAndChangeHistory1764201600000 } from './1764201600000-account-lifecycle-and-change-history';
+import { SessionsAndTokenRevocations1764201600001 } from './1764201600001-sessions-and-token-revocations';
+import { AdminHandoversAndObligationEvents1764201600002 } from './1764201600002-admin-handovers-and-obligation-events';
+import { AccountReviews1764201600003 } from './1764201600003-account-reviews';
+import { ServiceAccounts1764201600004 } from './1764201600004-service-accounts';
 
 /** In order; never edit one that has been committed — add a new one. */
-export const identityMigrations = [CreateIdentitySchema1764028800000];
+export const identityMigrations = [
+  CreateIdentitySchema1764028800000,
+  AccountLifecycleAndChangeHistory1764201600000,
+  SessionsAndTokenRevocations1764201600001,
+  AdminHandoversAndObligationEvents1764201600002,
+  AccountReviews1764201600003,
+  ServiceAccounts1764201600004,
+];
 
 export function migrateIdentity(ownerUrl: string) {
   return runSchemaMigrations(ownerUrl, 'identity', identityMigrations);

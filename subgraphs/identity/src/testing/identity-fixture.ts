@@ -1,23 +1,27 @@
-import { createDemoCertificates, type DemoCertificates } from '@custos/demo';
+import type { AccountPrincipal } from '@custos/auth';
+import { createDemoCertificates, demoAgencyId, demoUsers, type DemoCertificates } from '@custos/demo';
 import { createSubgraphClient, createTestDatabase, createTestKeys, QueryCounter, type TestDatabase, type TestKeys } from '@custos/testkit';
-import type { RunningScopedSubgraph } from '@custos/tenancy';
+import type { IdentityConfig } from '../env';
 import { migrateIdentity } from '../migrations';
 import { seedIdentityDemo } from '../seed/demo-seed';
-import { startIdentity } from '../server';
-import type { LoginPolicies } from '../login/login-policy';
+import { startIdentity, type IdentityOptions, type RunningIdentity } from '../server';
+
+export { testNationalId } from './national-ids';
 
 export interface IdentityFixture {
   db: TestDatabase;
   keys: TestKeys;
   certificates: DemoCertificates;
-  identity: RunningScopedSubgraph;
+  identity: RunningIdentity;
   client: Awaited<ReturnType<typeof createSubgraphClient>>;
   queries: QueryCounter;
   stop(): Promise<void>;
 }
 
 /** A migrated, demo-seeded identity subgraph on its own database, served over HTTP on a free port. */
-export async function startIdentityFixture(options: { loginPolicies?: LoginPolicies; certificateUsers?: string[] } = {}): Promise<IdentityFixture> {
+export async function startIdentityFixture(
+  options: Omit<IdentityOptions, 'logger'> & { certificateUsers?: string[]; config?: Partial<IdentityConfig> } = {},
+): Promise<IdentityFixture> {
   const db = await createTestDatabase('identity');
   await migrateIdentity(db.ownerUrl);
   const certificates = await createDemoCertificates(options.certificateUsers);
@@ -36,8 +40,13 @@ export async function startIdentityFixture(options: { loginPolicies?: LoginPolic
       TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
       ACCESS_TOKEN_TTL_SECONDS: 900,
       CERTIFICATE_CHALLENGE_TTL_SECONDS: 120,
+      SESSION_TTL_SECONDS: 8 * 3600,
+      NATIONAL_ID_HASH_KEYS: { taoyuan: 'taoyuan-test-national-id-hash-key-0123456789' },
+      // Tests run the leaver job themselves.
+      LEAVER_JOB_INTERVAL_SECONDS: 0,
+      ...options.config,
     },
-    { logger: queries, loginPolicies: options.loginPolicies },
+    { logger: queries, loginPolicies: options.loginPolicies, accountRules: options.accountRules },
   );
   const client = await createSubgraphClient(identity.url, keys.gateway.privateJwk);
   return {
@@ -48,3 +57,11 @@ export async function startIdentityFixture(options: { loginPolicies?: LoginPolic
     },
   };
 }
+
+/** The principal the gateway would vouch for after a demo user logs in. */
+export function demoPrincipal(username: string): AccountPrincipal {
+  const user = demoUsers.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`No demo user ${username}`);
+  return { kind: 'account', accountId: user.accountId, personId: user.personId, cityId: user.cityId, agencyId: demoAgencyId(user.cityId, user.agencyKey), roles: user.roles };
+}
+
