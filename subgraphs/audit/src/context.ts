@@ -1,12 +1,12 @@
 import type { VerifiedAssertion } from '@custos/auth';
 import { RequestScope, type RequestContext } from '@custos/tenancy';
 import type { DataSource } from 'typeorm';
-import { ComplianceTaskService } from './tasks/compliance-task.service';
+import { createAuditServices, type AuditServices } from './services';
 
-const services = { tasks: new ComplianceTaskService() };
+const services = createAuditServices();
 
 export interface AuditContext extends RequestContext {
-  services: typeof services;
+  services: AuditServices;
   now: Date;
 }
 

@@ -1,6 +1,10 @@
 import { buildFederatedSchema } from '@custos/federation';
+import { FindingResolver, InvestigationResolver } from './anomalies/anomaly.resolver';
+import { AuditResolver } from './audits/audit.resolver';
+import { ReportResolver } from './reports/report.resolver';
+import { DestructionResolver } from './retention/destruction.resolver';
 import { ComplianceTaskResolver } from './tasks/compliance-task.resolver';
 
 export function buildAuditSchema() {
-  return buildFederatedSchema({ resolvers: [ComplianceTaskResolver] });
+  return buildFederatedSchema({ resolvers: [ComplianceTaskResolver, AuditResolver, FindingResolver, InvestigationResolver, DestructionResolver, ReportResolver] });
 }

@@ -1,11 +1,11 @@
 import { startScopedSubgraph, type RunningScopedSubgraph } from '@custos/tenancy';
 import type { Logger } from 'typeorm';
 import { createAuditContext } from './context';
+import { auditEntities } from './entities';
 import type { AuditConfig } from './env';
 import { buildAuditSchema } from './schema';
-import { ComplianceTaskEntity } from './tasks/compliance-task.entity';
 
-export const auditEntities = [ComplianceTaskEntity];
+export { auditEntities };
 
 export function startAudit(config: AuditConfig, options: { logger?: Logger } = {}): Promise<RunningScopedSubgraph> {
   return startScopedSubgraph({

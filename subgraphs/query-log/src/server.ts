@@ -2,19 +2,39 @@ import { startScopedSubgraph, type RunningScopedSubgraph } from '@custos/tenancy
 import type { Logger } from 'typeorm';
 import { createQueryLogContext } from './context';
 import type { QueryLogConfig } from './env';
+import { createPlatformGateway, type PlatformGateway } from './platform/platform-gateway';
 import { QueryRecordEntity } from './records/query-record.entity';
+import { QueryRequestDecisionEntity, QueryRequestEntity } from './requests/query-request.entity';
 import { buildQueryLogSchema } from './schema';
+import { createQueryLogServices, type QueryLogServices } from './services';
 
-export const queryLogEntities = [QueryRecordEntity];
+export const queryLogEntities = [QueryRecordEntity, QueryRequestEntity, QueryRequestDecisionEntity];
 
-export function startQueryLog(config: QueryLogConfig, options: { logger?: Logger } = {}): Promise<RunningScopedSubgraph> {
-  return startScopedSubgraph({
+export interface RunningQueryLog extends RunningScopedSubgraph {
+  services: QueryLogServices;
+}
+
+export async function startQueryLog(config: QueryLogConfig, options: { logger?: Logger; platform?: PlatformGateway } = {}): Promise<RunningQueryLog> {
+  const platform = options.platform ?? createPlatformGateway(config.GATEWAY_URL);
+  let services: QueryLogServices | undefined;
+  const running = await startScopedSubgraph({
     name: 'query-log',
     schemaName: 'query_log',
     config,
     entities: queryLogEntities,
     logger: options.logger,
     buildSchema: buildQueryLogSchema,
-    createContext: createQueryLogContext,
+    // The data source exists only once the subgraph starts; services are built on first use and shared.
+    createContext: (dataSource, verified) => createQueryLogContext(dataSource, (services ??= createQueryLogServices(dataSource, config, platform)), verified),
   });
+  services ??= createQueryLogServices(running.dataSource, config, platform);
+  const built = services;
+  return {
+    ...running,
+    services: built,
+    stop: async () => {
+      await built.stop();
+      await running.stop();
+    },
+  };
 }

@@ -1,8 +1,20 @@
 import { runSchemaMigrations } from '@custos/tenancy';
 import { CreateAuditSchema1764028800003 } from './1764028800003-create-audit-schema';
+import { ComplianceCalendarEvents1795600000001 } from './1795600000001-compliance-calendar-events';
+import { AuditsAndSamples1795600000002 } from './1795600000002-audits-and-samples';
+import { AuditReviews1795600000003 } from './1795600000003-audit-reviews';
+import { AnomaliesAndInvestigations1795600000004 } from './1795600000004-anomalies-and-investigations';
+import { RetentionAndDestruction1795600000005 } from './1795600000005-retention-and-destruction';
 
 /** In order; never edit one that has been committed — add a new one. */
-export const auditMigrations = [CreateAuditSchema1764028800003];
+export const auditMigrations = [
+  CreateAuditSchema1764028800003,
+  ComplianceCalendarEvents1795600000001,
+  AuditsAndSamples1795600000002,
+  AuditReviews1795600000003,
+  AnomaliesAndInvestigations1795600000004,
+  RetentionAndDestruction1795600000005,
+];
 
 export function migrateAudit(ownerUrl: string) {
   return runSchemaMigrations(ownerUrl, 'audit', auditMigrations);

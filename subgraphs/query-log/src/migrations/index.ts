@@ -1,8 +1,22 @@
 import { runSchemaMigrations } from '@custos/tenancy';
 import { CreateQueryLogSchema1764028800002 } from './1764028800002-create-query-log-schema';
+import { QueryRequests1764115200000 } from './1764115200000-query-requests';
+import { ChainCheckpoints1764115200001 } from './1764115200001-chain-checkpoints';
+import { BureauRecords1764115200002 } from './1764115200002-bureau-records';
+import { Reconciliation1764115200003 } from './1764115200003-reconciliation';
+import { AuditViews1764115200004 } from './1764115200004-audit-views';
+import { AnomalySourceView1764115200005 } from './1764115200005-anomaly-source-view';
 
 /** In order; never edit one that has been committed — add a new one. */
-export const queryLogMigrations = [CreateQueryLogSchema1764028800002];
+export const queryLogMigrations = [
+  CreateQueryLogSchema1764028800002,
+  QueryRequests1764115200000,
+  ChainCheckpoints1764115200001,
+  BureauRecords1764115200002,
+  Reconciliation1764115200003,
+  AuditViews1764115200004,
+  AnomalySourceView1764115200005,
+];
 
 export function migrateQueryLog(ownerUrl: string) {
   return runSchemaMigrations(ownerUrl, 'query_log', queryLogMigrations);
