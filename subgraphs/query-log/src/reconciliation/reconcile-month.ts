@@ -37,44 +37,50 @@ export interface ReconcileCounts {
  * (`matchedRegisterEntries`): the register entries of the month not listed as register-only.
  */
 export async function reconcileMonth(run: RunSql, input: ReconcileInput): Promise<ReconcileCounts> {
+  const from = monthStart(input.month);
+  const to = monthStart(input.month, 1);
   // Room to sort and hash a month in memory (this transaction only): spilling to disk triples the time.
   await run(`SELECT set_config('work_mem', '256MB', true)`, []);
-  // One statement: pair the month's entries, write the discrepancies, count every group.
+  // One statement. Each side is numbered within its match key — official, Taiwan day, service, item,
+  // subject — condensed into two independent 64-bit hashes (128 bits: a collision is as unlikely as one of
+  // SHA-256's), so sorting and joining handle a few narrow columns instead of five wide ones. The pairs
+  // (narrow, in memory) give the count-level groups; only the discrepancies are written record by record,
+  // their details read back by primary key — matches are nearly everything and are only counted.
   await run(
     `WITH register AS (
-       SELECT r.id, r.account_id, r.unit_id, split_part(r.item_key, ':', 1) AS service, split_part(r.item_key, ':', 2) AS item_code,
-              r.subject_hash, r.subject_masked, r.queried_at, (r.queried_at AT TIME ZONE 'Asia/Taipei')::date AS day
-         FROM query_log.query_record r
-        WHERE r.city_id = $1 AND r.agency_id = $2 AND r.queried_at >= $3 AND r.queried_at < $5),
+       SELECT id, unit_id, account_id, queried_at, hashtextextended(match, day) AS k1, hashtextextended(match, day + 7919) AS k2
+         FROM (SELECT r.id, r.unit_id, r.account_id, r.queried_at,
+                      r.account_id::text || '|' || split_part(r.item_key, ':', 1) || ':' || split_part(r.item_key, ':', 2) || '|' || r.subject_hash AS match,
+                      (r.queried_at AT TIME ZONE 'Asia/Taipei')::date - date '2000-01-01' AS day
+                 FROM query_log.query_record r
+                WHERE r.city_id = $1 AND r.agency_id = $2 AND r.queried_at >= $3 AND r.queried_at < $4 OFFSET 0) keyed),
      bureau AS (
-       SELECT b.record_id, b.account_id, b.unit_id, b.user_account, b.service, b.item_code, b.subject_hash, b.subject_masked, b.queried_at,
-              (b.queried_at AT TIME ZONE 'Asia/Taipei')::date AS day
-         FROM query_log.bureau_record b
-        WHERE b.city_id = $1 AND b.agency_id = $2 AND b.queried_at >= $3 AND b.queried_at < $5),
-     numbered_register AS (
-       SELECT register.*, row_number() OVER (PARTITION BY account_id, day, item_code, service, subject_hash ORDER BY queried_at, id) AS n FROM register),
-     numbered_bureau AS (
-       SELECT bureau.*, row_number() OVER (PARTITION BY account_id, day, item_code, service, subject_hash ORDER BY queried_at, record_id) AS n FROM bureau),
+       SELECT service, record_id, unit_id, account_id, unknown_user, queried_at, hashtextextended(match, day) AS k1, hashtextextended(match, day + 7919) AS k2
+         FROM (SELECT b.service, b.record_id, b.unit_id, b.account_id, CASE WHEN b.account_id IS NULL THEN b.user_account END AS unknown_user, b.queried_at,
+                      coalesce(b.account_id::text, '-') || '|' || b.service || ':' || b.item_code || '|' || b.subject_hash AS match,
+                      (b.queried_at AT TIME ZONE 'Asia/Taipei')::date - date '2000-01-01' AS day
+                 FROM query_log.bureau_record b
+                WHERE b.city_id = $1 AND b.agency_id = $2 AND b.queried_at >= $3 AND b.queried_at < $4 OFFSET 0) keyed),
+     numbered_register AS (SELECT register.*, row_number() OVER (PARTITION BY k1, k2 ORDER BY queried_at, id) AS n FROM register),
+     numbered_bureau AS (SELECT bureau.*, row_number() OVER (PARTITION BY k1, k2 ORDER BY queried_at, record_id) AS n FROM bureau),
      pairs AS MATERIALIZED (
-       SELECT CASE WHEN r.id IS NULL THEN 'BUREAU_ONLY' WHEN b.record_id IS NULL THEN 'REGISTER_ONLY' ELSE 'MATCHED' END AS kind,
-              coalesce(r.unit_id, b.unit_id) AS unit_id, coalesce(r.account_id, b.account_id) AS account_id,
-              CASE WHEN coalesce(r.account_id, b.account_id) IS NULL THEN b.user_account END AS user_account,
-              r.id AS register_record_id, b.record_id AS bureau_record_id, coalesce(r.service, b.service) AS service, coalesce(r.item_code, b.item_code) AS item_code,
-              coalesce(r.subject_masked, b.subject_masked) AS subject_masked, coalesce(r.queried_at, b.queried_at) AS queried_at, b.queried_at AS bureau_queried_at
-         FROM numbered_register r FULL JOIN numbered_bureau b
-           ON r.account_id = b.account_id AND r.day = b.day AND r.item_code = b.item_code AND r.service = b.service AND r.subject_hash = b.subject_hash AND r.n = b.n),
-     -- Record level: the discrepancies are kept row by row (usually few); matches are counted (usually
-     -- nearly everything — writing a million matched pairs would cost more than the matching itself).
+       SELECT r.id AS register_id, b.service AS bureau_service, b.record_id AS bureau_id,
+              coalesce(r.unit_id, b.unit_id) AS unit_id, coalesce(r.account_id, b.account_id) AS account_id, b.unknown_user AS user_account
+         FROM numbered_register r FULL JOIN numbered_bureau b ON r.k1 = b.k1 AND r.k2 = b.k2 AND r.n = b.n),
      written AS (
        INSERT INTO query_log.reconciliation_item (city_id, run_id, kind, unit_id, account_id, user_account, register_record_id, bureau_record_id, service, item_code, subject_masked, queried_at, bureau_queried_at)
-       SELECT $1, $4::uuid, kind, unit_id, account_id, user_account, register_record_id, bureau_record_id, service, item_code, subject_masked, queried_at, bureau_queried_at
-         FROM pairs WHERE kind <> 'MATCHED')
+       SELECT $1, $5::uuid, CASE WHEN u.register_id IS NULL THEN 'BUREAU_ONLY' ELSE 'REGISTER_ONLY' END, u.unit_id, u.account_id, u.user_account,
+              rr.id, bb.record_id, coalesce(split_part(rr.item_key, ':', 1), bb.service), coalesce(split_part(rr.item_key, ':', 2), bb.item_code),
+              coalesce(rr.subject_masked, bb.subject_masked), coalesce(rr.queried_at, bb.queried_at), bb.queried_at
+         FROM pairs u
+         LEFT JOIN query_log.query_record rr ON rr.city_id = $1 AND rr.id = u.register_id
+         LEFT JOIN query_log.bureau_record bb ON bb.city_id = $1 AND bb.service = u.bureau_service AND bb.record_id = u.bureau_id
+        WHERE u.register_id IS NULL OR u.bureau_id IS NULL)
      INSERT INTO query_log.reconciliation_group (city_id, run_id, unit_id, account_id, user_account, register_count, bureau_count, matched_count, bureau_only_count, register_only_count)
-     SELECT $1, $4::uuid, unit_id, account_id, user_account,
-            count(*) FILTER (WHERE kind <> 'BUREAU_ONLY'), count(*) FILTER (WHERE kind <> 'REGISTER_ONLY'),
-            count(*) FILTER (WHERE kind = 'MATCHED'), count(*) FILTER (WHERE kind = 'BUREAU_ONLY'), count(*) FILTER (WHERE kind = 'REGISTER_ONLY')
+     SELECT $1, $5::uuid, unit_id, account_id, user_account, count(register_id), count(bureau_id),
+            count(*) FILTER (WHERE register_id IS NOT NULL AND bureau_id IS NOT NULL), count(*) FILTER (WHERE register_id IS NULL), count(*) FILTER (WHERE bureau_id IS NULL)
        FROM pairs GROUP BY unit_id, account_id, user_account`,
-    [input.cityId, input.agencyId, monthStart(input.month), input.runId, monthStart(input.month, 1)],
+    [input.cityId, input.agencyId, from, to, input.runId],
   );
   const [totals] = await run(
     `SELECT coalesce(sum(register_count), 0)::int AS register_count, coalesce(sum(bureau_count), 0)::int AS bureau_count, coalesce(sum(matched_count), 0)::int AS matched,
