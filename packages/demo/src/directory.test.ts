@@ -11,7 +11,7 @@ describe('the demo organisation', () => {
   it('gives every city a top admin, an agency admin, a caseworker, a unit head and an auditor', () => {
     for (const city of demoCities) {
       const roles = demoUsers.filter((user) => user.cityId === city.id).flatMap((user) => user.roles);
-      for (const role of ['TOP_ADMIN', 'AGENCY_ADMIN', 'CASEWORKER', 'UNIT_HEAD', 'AUDITOR']) expect(roles).toContain(role);
+      for (const role of ['TOP_ADMIN', 'AGENCY_ADMIN', 'CASEWORKER', 'UNIT_HEAD', 'AUDITOR', 'AGENCY_HEAD', 'REVIEWING_OFFICER', 'IT_OFFICER']) expect(roles).toContain(role);
     }
   });
 

@@ -62,6 +62,10 @@ const people: Array<{ key: string; surname: string; given: string; agencyKey: st
   { key: 'head', surname: '陳', given: '主管', agencyKey: 'social', unitKey: 'assistance', roles: ['UNIT_HEAD', 'UNIT_ADMIN'] },
   { key: 'clerk', surname: '張', given: '承辦', agencyKey: 'social', unitKey: 'assistance', roles: ['CASEWORKER'] },
   { key: 'auditor', surname: '李', given: '稽核', agencyKey: 'social', roles: ['AUDITOR', 'ETHICS_OFFICER'] },
+  // The rest of the approval chains and of the joint investigation team (business + ethics + IT).
+  { key: 'director', surname: '黃', given: '首長', agencyKey: 'social', roles: ['AGENCY_HEAD'] },
+  { key: 'reviewer', surname: '吳', given: '審核', agencyKey: 'reviewing', roles: ['REVIEWING_OFFICER'] },
+  { key: 'itofficer', surname: '周', given: '資訊', agencyKey: 'social', roles: ['IT_OFFICER'] },
 ];
 
 export const demoUsers: DemoUser[] = plans.flatMap((plan) =>

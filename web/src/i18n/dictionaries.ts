@@ -3,7 +3,12 @@
  * fails the typecheck; `dictionaries.test.ts` also checks placeholders match. `{name}` marks a placeholder.
  * Terms follow the cities' WebIR rules (管理者, 使用者/業務承辦人, 稽核, 政風, 自然人憑證).
  */
-const zhTW = {
+import { accessMessages } from '../access/access.messages';
+import { auditMessages } from '../audit/audit.messages';
+import { organisationMessages } from '../organisation/organisation.messages';
+import { queryMessages } from '../queries/queries.messages';
+
+const coreZhTW = {
   'app.name': 'Custos',
   'app.tagline': '個資查詢治理平台',
   'app.documentTitle': 'Custos 個資查詢治理平台',
@@ -280,10 +285,19 @@ const zhTW = {
   'error.WEBCRYPTO_UNAVAILABLE': '此瀏覽器環境無法進行憑證簽章，請以 HTTPS 連線使用新版瀏覽器。',
 } as const;
 
+// Each area of the console keeps its words beside its pages (`<area>/<area>.messages.ts`) and is merged here.
+const zhTW = {
+  ...coreZhTW,
+  ...accessMessages.zhTW,
+  ...queryMessages.zhTW,
+  ...auditMessages.zhTW,
+  ...organisationMessages.zhTW,
+};
+
 export type MessageKey = keyof typeof zhTW;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = {
+const coreEn: Record<keyof typeof coreZhTW, string> = {
   'app.name': 'Custos',
   'app.tagline': 'Personal-data query governance',
   'app.documentTitle': 'Custos · Personal-data query governance',
@@ -567,6 +581,14 @@ const en: Messages = {
   'error.PRIVATE_KEY_UNSUPPORTED': 'This private key is not supported; please provide an RSA key.',
   'error.WEBCRYPTO_UNAVAILABLE':
     'This browser cannot sign with your certificate here. Please use an up-to-date browser over HTTPS.',
+};
+
+const en: Messages = {
+  ...coreEn,
+  ...accessMessages.en,
+  ...queryMessages.en,
+  ...auditMessages.en,
+  ...organisationMessages.en,
 };
 
 export const LANGUAGES = ['zh-TW', 'en'] as const;

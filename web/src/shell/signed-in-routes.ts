@@ -2,6 +2,10 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../i18n/dictionaries';
 import type { Account } from './account.operations';
 import { ACCOUNT_LIST_ROLES } from './roles';
+import { accessRoutes } from '../access/access.routes';
+import { auditRoutes } from '../audit/audit.routes';
+import { organisationRoutes } from '../organisation/organisation.routes';
+import { queryRoutes } from '../queries/queries.routes';
 
 export interface PageProps {
   account: Account;
@@ -16,7 +20,7 @@ export interface SignedInRoute {
   roles?: readonly string[];
 }
 
-export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
+const CORE_ROUTES: readonly SignedInRoute[] = [
   {
     path: '/',
     navLabel: 'nav.home',
@@ -55,6 +59,15 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
     roles: ACCOUNT_LIST_ROLES,
     Page: lazy(() => import('../organisation/organisation-page').then((module) => ({ default: module.OrganisationPage }))),
   },
+];
+
+// Each area of the console lists its own pages beside them (`<area>/<area>.routes.ts`).
+export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
+  ...CORE_ROUTES,
+  ...accessRoutes,
+  ...queryRoutes,
+  ...auditRoutes,
+  ...organisationRoutes,
 ];
 
 export function routeAllows(route: SignedInRoute, roles: readonly string[]): boolean {

@@ -1,0 +1,3 @@
+import type { SignedInRoute } from '../shell/signed-in-routes';
+
+export const auditRoutes: readonly SignedInRoute[] = [];
