@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountPrincipal } from '@custos/auth';
-import { demoAgencyId } from '@custos/demo';
+import { demoAgencyId, demoUsers } from '@custos/demo';
 import { toTaiwanDate } from '@custos/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPrincipal, startIdentityFixture, testNationalId, type IdentityFixture } from '../testing/identity-fixture';
@@ -133,7 +133,13 @@ describe('the annual account review (Changhua 6(一))', () => {
     const started = await fixture.client.execute(START, { input: { reason: 'Tainan 4(二)1 review' } }, demoPrincipal('tainan.agencyadmin'));
     const review = (await fixture.client.execute(REVIEW, { id: started.data.startAccountReview.id }, demoPrincipal('tainan.agencyadmin'))).data.accountReview;
     const usernames = review.rows.map((row: { account: { username: string } }) => row.account.username).sort();
-    expect(usernames).toEqual(['tainan.agencyadmin', 'tainan.auditor', 'tainan.clerk', 'tainan.head']);
+    // Everyone in the social affairs agency and below it; not the top admin nor the reviewing agency's officer.
+    expect(usernames).toEqual(
+      demoUsers.filter((user) => user.cityId === 'tainan' && ['social', 'district'].includes(user.agencyKey)).map((user) => user.username).sort(),
+    );
+    expect(usernames).toContain('tainan.clerk');
+    expect(usernames).not.toContain('tainan.admin');
+    expect(usernames).not.toContain('tainan.reviewer');
     const twice = await fixture.client.execute(START, { input: { reason: 'again' } }, demoPrincipal('tainan.agencyadmin'));
     expect(twice.errors?.[0]?.extensions?.code).toBe('REVIEW_ALREADY_OPEN');
     expect((await fixture.client.execute(START, { input: { reason: 'x' } }, demoPrincipal('tainan.clerk'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
