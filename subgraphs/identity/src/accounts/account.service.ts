@@ -1,5 +1,5 @@
 import type { AccountPrincipal } from '@custos/auth';
-import { InputError } from '@custos/federation';
+import { decodeCursor, encodeCursor, InputError } from '@custos/federation';
 import { hasAnyRole, type RequestScope } from '@custos/tenancy';
 import { AccountEntity } from './account.entity';
 
@@ -12,18 +12,8 @@ export interface AccountPage {
 
 const MAX_PAGE_SIZE = 100;
 
-function encodeCursor(account: AccountEntity): string {
-  return Buffer.from(JSON.stringify([account.username.toLowerCase(), account.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) return value as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
+function accountCursor(account: AccountEntity): string {
+  return encodeCursor([account.username.toLowerCase(), account.id]);
 }
 
 export class AccountService {
@@ -38,11 +28,11 @@ export class AccountService {
     if (!hasAnyRole(viewer, ['TOP_ADMIN'])) query.andWhere('account.agency_id = :agencyId', { agencyId: viewer.agencyId });
     const totalCount = await query.clone().getCount();
     if (page.after) {
-      const [username, id] = decodeCursor(page.after);
+      const [username, id] = decodeCursor(page.after, ['string', 'uuid']);
       query.andWhere('(lower(account.username), account.id) > (:username, :id)', { username, id });
     }
     const rows = await query.orderBy('lower(account.username)', 'ASC').addOrderBy('account.id', 'ASC').limit(page.first + 1).getMany();
     const accounts = rows.slice(0, page.first);
-    return { accounts, totalCount, hasNextPage: rows.length > page.first, endCursor: accounts.length ? encodeCursor(accounts[accounts.length - 1]!) : null };
+    return { accounts, totalCount, hasNextPage: rows.length > page.first, endCursor: accounts.length ? accountCursor(accounts[accounts.length - 1]!) : null };
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InputError } from '@custos/federation';
+import { decodeCursor, encodeCursor, InputError } from '@custos/federation';
 import type { RequestScope } from '@custos/tenancy';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from './actor';
@@ -43,11 +43,6 @@ export interface ChangePage {
 
 const MAX_PAGE_SIZE = 100;
 
-function decodeCursor(cursor: string): string {
-  const position = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^\d{1,19}$/.test(position)) throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
-  return position;
-}
 
 /**
  * The append-only change history of identity data. Every command writes its records in the same
@@ -82,10 +77,10 @@ export class ChangeHistoryService {
     const manager = await scope.manager(cityId);
     const query = manager.getRepository(ChangeRecordEntity).createQueryBuilder('change').where('change.city_id = :cityId', { cityId });
     if (page.entityId) query.andWhere('change.entity_id = :entityId', { entityId: page.entityId });
-    if (page.after) query.andWhere('change.position < :position', { position: decodeCursor(page.after) });
+    if (page.after) query.andWhere('change.position < :position', { position: decodeCursor(page.after, ['integer'])[0] });
     const rows = await query.orderBy('change.position', 'DESC').limit(page.first + 1).getMany();
     const records = rows.slice(0, page.first);
     const last = records[records.length - 1];
-    return { records, hasNextPage: rows.length > page.first, endCursor: last ? Buffer.from(String(last.position)).toString('base64url') : null };
+    return { records, hasNextPage: rows.length > page.first, endCursor: last ? encodeCursor([last.position]) : null };
   }
 }

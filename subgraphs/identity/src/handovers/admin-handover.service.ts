@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@custos/auth';
-import { DomainError, InputError, NotFoundError } from '@custos/federation';
+import { decodeCursor, DomainError, encodeCursor, InputError, NotFoundError } from '@custos/federation';
 import { toTaiwanDate } from '@custos/rules';
 import type { RequestScope } from '@custos/tenancy';
 import { Not, type EntityManager } from 'typeorm';
@@ -191,13 +191,7 @@ export class AdminHandoverService {
     const manager = await scope.manager(cityId);
     const query = manager.getRepository(AdminHandoverEntity).createQueryBuilder('handover').where('handover.city_id = :cityId', { cityId });
     if (page.after) {
-      let cursor: [string, string];
-      try {
-        cursor = JSON.parse(Buffer.from(page.after, 'base64url').toString('utf8'));
-        if (!Array.isArray(cursor) || cursor.length !== 2 || Number.isNaN(Date.parse(cursor[0])) || !/^[0-9a-f-]{36}$/.test(cursor[1])) throw new Error();
-      } catch {
-        throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
-      }
+      const cursor = decodeCursor(page.after, ['timestamp', 'uuid']);
       query.andWhere('(handover.recorded_at, handover.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
     }
     const rows = await query.orderBy('handover.recorded_at', 'DESC').addOrderBy('handover.id', 'DESC').limit(page.first + 1).getMany();
@@ -206,7 +200,7 @@ export class AdminHandoverService {
     return {
       handovers,
       hasNextPage: rows.length > page.first,
-      endCursor: last ? Buffer.from(JSON.stringify([last.recordedAt.toISOString(), last.id])).toString('base64url') : null,
+      endCursor: last ? encodeCursor([last.recordedAt, last.id]) : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, ForbiddenError, InputError, NotFoundError } from '@custos/federation';
+import { decodeCursor, DomainError, encodeCursor, ForbiddenError, InputError, NotFoundError } from '@custos/federation';
 import { toTaiwanDate } from '@custos/rules';
 import { hasAnyRole, type RequestScope } from '@custos/tenancy';
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
@@ -176,21 +176,13 @@ export class AccountReviewService {
     const query = manager.getRepository(AccountReviewEntity).createQueryBuilder('review').where('review.city_id = :cityId', { cityId });
     if (page.agencyId) query.andWhere('review.agency_id = :agencyId', { agencyId: page.agencyId });
     if (page.after) {
-      const [at, id] = (() => {
-        try {
-          const value = JSON.parse(Buffer.from(page.after!, 'base64url').toString('utf8'));
-          if (Array.isArray(value) && !Number.isNaN(Date.parse(value[0])) && /^[0-9a-f-]{36}$/.test(value[1])) return value as [string, string];
-        } catch {
-          // reported below
-        }
-        throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
-      })();
+      const [at, id] = decodeCursor(page.after, ['timestamp', 'uuid']);
       query.andWhere('(review.started_at, review.id) < (:at, :id)', { at, id });
     }
     const rows = await query.orderBy('review.started_at', 'DESC').addOrderBy('review.id', 'DESC').limit(page.first + 1).getMany();
     const reviews = rows.slice(0, page.first);
     const last = reviews[reviews.length - 1];
-    return { reviews, hasNextPage: rows.length > page.first, endCursor: last ? Buffer.from(JSON.stringify([last.startedAt.toISOString(), last.id])).toString('base64url') : null };
+    return { reviews, hasNextPage: rows.length > page.first, endCursor: last ? encodeCursor([last.startedAt, last.id]) : null };
   }
 
   async find(scope: RequestScope, cityId: string, id: string): Promise<AccountReviewEntity | null> {

@@ -1,4 +1,4 @@
-import { InputError } from '@custos/federation';
+import { decodeCursor as decodeSharedCursor, encodeCursor, InputError, type CursorPart } from '@custos/federation';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 export const MAX_PAGE_SIZE = 100;
@@ -16,19 +16,11 @@ export interface PageRequest {
   after: string | null;
 }
 
-/** A cursor is the sort key of the last row seen: opaque to clients, validated on the way back. */
-export function encodeCursor(parts: string[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
+export { encodeCursor };
 
+/** A cursor of `length` text parts (the services check what each part means). */
 export function decodeCursor(cursor: string, length: number): string[] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === length && value.every((part) => typeof part === 'string')) return value as string[];
-  } catch {
-    // reported below
-  }
-  throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
+  return decodeSharedCursor(cursor, Array.from({ length }, (): CursorPart => 'string'));
 }
 
 export function assertPageSize(first: number): void {

@@ -1,5 +1,5 @@
 import type { AccountPrincipal } from '@custos/auth';
-import { DomainError, ForbiddenError, InputError, NotFoundError } from '@custos/federation';
+import { decodeCursor, DomainError, encodeCursor, ForbiddenError, InputError, NotFoundError } from '@custos/federation';
 import { obligationCalendar, rules, toTaiwanDate, type CalendarEntry } from '@custos/rules';
 import type { RequestScope } from '@custos/tenancy';
 import { randomUUID } from 'node:crypto';
@@ -159,8 +159,7 @@ export class ReconciliationService {
    */
   async items(scope: RequestScope, cityId: string, run: RunRow, filter: { kind: ItemKind; unitId?: string | null; accountId?: string | null }, page: PageRequest): Promise<{ nodes: ItemRow[]; hasNextPage: boolean; endCursor: string | null }> {
     checkPageSize(page.first);
-    const offset = page.after ? Number.parseInt(Buffer.from(page.after, 'base64url').toString('utf8'), 10) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
+    const offset = page.after ? Number(decodeCursor(page.after, ['integer'])[0]) : 0;
     for (const [field, value] of [['unitId', filter.unitId], ['accountId', filter.accountId]] as const) {
       if (value && !/^[0-9a-f-]{36}$/i.test(value)) throw new InputError('INVALID_ID', `Filter by a ${field === 'unitId' ? 'unit' : 'account'} id.`, field);
     }
@@ -198,7 +197,7 @@ export class ReconciliationService {
       bureauQueriedAt: row.bureau_queried_at,
     }));
     const hasNextPage = rows.length > page.first;
-    return { nodes, hasNextPage, endCursor: hasNextPage ? Buffer.from(String(offset + page.first)).toString('base64url') : null };
+    return { nodes, hasNextPage, endCursor: hasNextPage ? encodeCursor([offset + page.first]) : null };
   }
 
   /**

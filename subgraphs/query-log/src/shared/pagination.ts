@@ -1,4 +1,4 @@
-import { InputError } from '@custos/federation';
+import { decodeCursor as decodeSharedCursor, encodeCursor as encodeSharedCursor, InputError } from '@custos/federation';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -13,19 +13,11 @@ export function checkPageSize(first: number, max = MAX_PAGE_SIZE): void {
 
 /** An opaque cursor over a (timestamp, id) ordering, newest first. */
 export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+  return encodeSharedCursor([at, id]);
 }
 
 export function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/i.test(value[1])) {
-      return value as [string, string];
-    }
-  } catch {
-    // reported below
-  }
-  throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
+  return decodeSharedCursor(cursor, ['timestamp', 'uuid']) as [string, string];
 }
 
 export interface Page<T> {
