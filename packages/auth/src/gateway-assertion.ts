@@ -60,8 +60,14 @@ export async function createGatewayAssertionVerifier(publicJwk: JWK): Promise<Ga
   const key = await importJWK(publicJwk, SIGNING_ALGORITHM);
   // Assertion ids seen within their lifetime; older ones are rejected by expiry anyway.
   const seen = new Map<string, number>();
+  // Every assertion lives LIFETIME_SECONDS, so ids arrive in (nearly) the order they expire: stop at the first one
+  // still alive. Each request costs O(1) amortised instead of a scan of every id of the last 30 s; an id that arrived
+  // out of order is dropped a little later, which only keeps refusing a replay that expiry refuses anyway.
   const forgetExpired = (now: number) => {
-    for (const [id, expiry] of seen) if (expiry < now) seen.delete(id);
+    for (const [id, expiry] of seen) {
+      if (expiry >= now) break;
+      seen.delete(id);
+    }
   };
   return {
     async verify(assertion, requestHash) {
