@@ -312,3 +312,32 @@ describe('Taipei: only while its rules were in force', () => {
     await runChain('taipei.districtclerk', { kind: 'agency-admin-account', operation: 'new', legalBasisId: basisId }, ['taipei.agencyhead', 'taipei.reviewer', 'taipei.admin']);
   });
 });
+
+describe('applicationForms: what each city’s forms ask, from its rules in force', () => {
+  const FORMS = `{ applicationForms { service ruleVersion message kinds { kind available operations form { number title } personalDataAcknowledgementRequired personalDataAcknowledgementCitation legalBasisRequired steps { role agencyScope action title onlyForCommissionedAgency } } } }`;
+  const formsOf = async (name: string) => (await fixture.client.execute(FORMS, {}, principalOf(fixture.official(name)))).data.applicationForms;
+
+  it('Tainan requires the acknowledgement on its user form; Taoyuan does not; both list their chain', async () => {
+    const tainan = await formsOf('tainan.clerk');
+    expect(tainan.service).toBe('health-insurance');
+    const tainanUser = tainan.kinds.find((kind: { kind: string }) => kind.kind === 'user-account');
+    expect(tainanUser).toMatchObject({ available: true, personalDataAcknowledgementRequired: true });
+    expect(tainanUser.personalDataAcknowledgementCitation).toMatch(/Tainan/);
+    expect(tainanUser.steps.map((step: { role: string }) => step.role)).toEqual(['UNIT_HEAD', 'AGENCY_HEAD', 'AGENCY_ADMIN']);
+    const taoyuan = await formsOf('taoyuan.clerk');
+    const taoyuanUser = taoyuan.kinds.find((kind: { kind: string }) => kind.kind === 'user-account');
+    expect(taoyuanUser).toMatchObject({ personalDataAcknowledgementRequired: false, form: { number: '附表二' } });
+    expect(taoyuanUser.operations).toEqual(expect.arrayContaining(['new', 'change', 'delete']));
+    expect(taoyuanUser.steps.map((step: { role: string }) => step.role)).toEqual(['UNIT_HEAD', 'AGENCY_HEAD', 'AGENCY_ADMIN']);
+    const taoyuanItems = taoyuan.kinds.find((kind: { kind: string }) => kind.kind === 'agency-items');
+    expect(taoyuanItems.steps.map((step: { role: string }) => step.role)).toEqual(['UNIT_HEAD', 'AGENCY_HEAD', 'REVIEWING_OFFICER', 'TOP_ADMIN', 'BUREAU_OFFICER', 'TOP_ADMIN']);
+  });
+
+  it('Changhua’s admin form allows only a change; Taipei, repealed, offers nothing', async () => {
+    const changhua = await formsOf('changhua.admin');
+    expect(changhua.kinds.find((kind: { kind: string }) => kind.kind === 'agency-admin-account').operations).toEqual(['change']);
+    const taipei = await formsOf('taipei.admin');
+    expect(taipei).toMatchObject({ ruleVersion: null, kinds: [] });
+    expect(taipei.message).toMatch(/2021-01-14/);
+  });
+});

@@ -6,9 +6,11 @@ import { presentBusinessItem, presentLegalBasis } from '../register/register.res
 import { BusinessItemType, LegalBasisType } from '../register/register.type';
 import { presentApplication, presentEvent, presentSteps, renderForm, retentionOf, type PresentedApplication } from './application.presenter';
 import type { WorkflowCaller } from './application.service';
+import { applicationForms } from './application-forms';
 import {
   ApplicationConnection,
   ApplicationEventType,
+  ApplicationFormsType,
   ApplicationInput,
   ApplicationStepType,
   ApplicationType,
@@ -76,6 +78,12 @@ export class ApplicationResolver {
   async withdrawApplication(@Ctx() ctx: PermissionsContext, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment: string | null): Promise<ApplicationType> {
     const caller = callerOf(ctx);
     return presentApplication(await ctx.services.applications.withdraw(caller, caller.principal.cityId, id, comment));
+  }
+
+  @Query(() => ApplicationFormsType, { description: "The application forms of the caller's city under the rules in force today: operations, the paper form, the acknowledgement and legal basis required, the chain." })
+  applicationForms(@Ctx() ctx: PermissionsContext): ApplicationFormsType {
+    const caller = callerOf(ctx);
+    return applicationForms(caller.principal.cityId, ctx.now);
   }
 
   @Query(() => ApplicationType, { nullable: true, description: 'One application, with its chain and timeline, if the caller may see it.' })
