@@ -52,3 +52,24 @@ describe('applicationForms through the gateway', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('viewerMayDecide and viewerMayWithdraw through the gateway', () => {
+  const VIEW = `query ($id: ID!) { application(id: $id) { status viewerMayDecide viewerMayWithdraw } }`;
+  const C0101 = 'labor-insurance:C0101:unspecified';
+
+  it('follow the Taoyuan chain: the unit head, then the agency head; the applicant may withdraw until then', async () => {
+    const [clerk, head, director] = await Promise.all(['CASEWORKER', 'UNIT_HEAD', 'AGENCY_HEAD'].map((role) => login(demoUser('taoyuan', role))));
+    const submitted = await gql(`mutation ($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
+      input: { kind: 'user-account', operation: 'change', reason: '業務調整', itemsToRemove: [C0101] },
+    }, clerk);
+    expect(submitted.errors).toBeUndefined();
+    const id = submitted.data.submitApplication.id;
+    const view = async (token: string) => (await gql(VIEW, { id }, token)).data.application;
+    expect(await view(clerk!)).toEqual({ status: 'PENDING', viewerMayDecide: false, viewerMayWithdraw: true });
+    expect(await view(head!)).toEqual({ status: 'PENDING', viewerMayDecide: true, viewerMayWithdraw: false });
+    expect(await view(director!)).toEqual({ status: 'PENDING', viewerMayDecide: false, viewerMayWithdraw: false });
+    const rejected = await gql(`mutation ($id: ID!) { decideApplicationStep(id: $id, decision: REJECT, comment: "仍需查調") { status viewerMayDecide } }`, { id }, head);
+    expect(rejected.data.decideApplicationStep).toEqual({ status: 'REJECTED', viewerMayDecide: false });
+    expect(await view(clerk!)).toEqual({ status: 'REJECTED', viewerMayDecide: false, viewerMayWithdraw: false });
+  });
+});

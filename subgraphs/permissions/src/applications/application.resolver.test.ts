@@ -341,3 +341,24 @@ describe('applicationForms: what each city’s forms ask, from its rules in forc
     expect(taipei.message).toMatch(/2021-01-14/);
   });
 });
+
+describe('viewerMayDecide / viewerMayWithdraw: what the console offers each viewer', () => {
+  const VIEW = `query ($id: ID!) { application(id: $id) { viewerMayDecide viewerMayWithdraw } }`;
+  const view = async (name: string, id: string) => (await fixture.client.execute(VIEW, { id }, principalOf(who(name)))).data.application;
+
+  it('offers the decision only to who may take it now, and the withdrawal only to the applicant before the last step', async () => {
+    const id = (await submit('taoyuan.clerk', { kind: 'user-account', operation: 'change', itemsToRemove: [C0101] })).data.submitApplication.id;
+    expect(await view('taoyuan.clerk', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: true });
+    expect(await view('taoyuan.head', id)).toEqual({ viewerMayDecide: true, viewerMayWithdraw: false });
+    expect(await view('taoyuan.agencyhead', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+    expect(await view('taoyuan.admin', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+    await act('taoyuan.head', id);
+    expect(await view('taoyuan.agencyhead', id)).toEqual({ viewerMayDecide: true, viewerMayWithdraw: false });
+    await act('taoyuan.agencyhead', id);
+    // The last step: too late to withdraw; the agency admin decides.
+    expect(await view('taoyuan.clerk', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+    expect(await view('taoyuan.agencyadmin', id)).toEqual({ viewerMayDecide: true, viewerMayWithdraw: false });
+    await act('taoyuan.agencyadmin', id, 'REJECT', 'cleanup');
+    expect(await view('taoyuan.agencyadmin', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+  });
+});

@@ -5,6 +5,7 @@ import type { PermissionsContext } from '../context';
 import { presentBusinessItem, presentLegalBasis } from '../register/register.resolver';
 import { BusinessItemType, LegalBasisType } from '../register/register.type';
 import { presentApplication, presentEvent, presentSteps, renderForm, retentionOf, type PresentedApplication } from './application.presenter';
+import type { OfficialFacts } from '../directory/directory';
 import type { WorkflowCaller } from './application.service';
 import { applicationForms } from './application-forms';
 import {
@@ -17,6 +18,9 @@ import {
   RetentionPeriodType,
   StepDecision,
 } from './application.type';
+
+/** The caller's facts from identity, asked once per request however many applications are shown. */
+const viewerFacts = new WeakMap<PermissionsContext, Promise<OfficialFacts>>();
 
 function callerOf(ctx: PermissionsContext): WorkflowCaller {
   const principal = requireAccount(ctx);
@@ -148,6 +152,23 @@ export class ApplicationResolver {
   @FieldResolver(() => RetentionPeriodType, { nullable: true, description: 'How long the form is kept (never deleted by the platform before).' })
   retention(@Root() application: PresentedApplication): RetentionPeriodType | null {
     return retentionOf(application.entity);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may decide the step now awaited (approve or reject), as decideApplicationStep would accept.' })
+  async viewerMayDecide(@Root() application: PresentedApplication, @Ctx() ctx: PermissionsContext): Promise<boolean> {
+    if (application.entity.status !== 'PENDING') return false;
+    const caller = callerOf(ctx);
+    let me = viewerFacts.get(ctx);
+    if (!me) {
+      me = ctx.services.applications.viewer(caller);
+      viewerFacts.set(ctx, me);
+    }
+    return ctx.services.applications.mayDecide(await me, application.entity);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may withdraw it now (the applicant, before the last step).' })
+  viewerMayWithdraw(@Root() application: PresentedApplication, @Ctx() ctx: PermissionsContext): boolean {
+    return ctx.services.applications.mayWithdraw(callerOf(ctx).principal.accountId, application.entity);
   }
 
   @FieldResolver(() => String, { description: 'The application printed as the paper form it replaces, signature boxes filled from the timeline.' })
