@@ -101,6 +101,8 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
 
   const current = application.steps.find((step) => step.state === 'CURRENT');
   const mine = application.applicant.id === viewerId;
+  // Said after the decision form has gone (the decision moved the application on).
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       <p className="access-actions">
@@ -135,8 +137,13 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
         </ol>
       </section>
 
-      {application.viewerMayDecide && current ? <DecisionForm application={application} stepIndex={current.index} stepTitle={current.title} /> : null}
-      {application.viewerMayWithdraw ? <WithdrawForm application={application} /> : null}
+      <p className="notice notice-info" role="status" hidden={!notice}>
+        {notice}
+      </p>
+      {application.viewerMayDecide && current ? (
+        <DecisionForm application={application} stepIndex={current.index} stepTitle={current.title} onDone={setNotice} />
+      ) : null}
+      {application.viewerMayWithdraw ? <WithdrawForm application={application} onDone={setNotice} /> : null}
 
       <section className="section" aria-labelledby="application-timeline">
         <h2 id="application-timeline">{t('access.application.timeline')}</h2>
@@ -180,13 +187,22 @@ function Timeline({ events }: { events: ApplicationEvent[] }) {
   return <DataTable caption={t('access.application.timelineCaption')} columns={columns} rows={events} rowKey={(event) => String(event.sequence)} />;
 }
 
-function DecisionForm({ application, stepIndex, stepTitle }: { application: ApplicationDetail; stepIndex: number; stepTitle: string }) {
+function DecisionForm({
+  application,
+  stepIndex,
+  stepTitle,
+  onDone,
+}: {
+  application: ApplicationDetail;
+  stepIndex: number;
+  stepTitle: string;
+  onDone(message: string): void;
+}) {
   const { t, messages } = useI18n();
   const ids = { comment: useId(), hint: useId(), error: useId(), heading: useId() };
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   const [decide, { loading }] = useMutation(DECIDE_STEP_MUTATION);
 
   async function send(decision: 'APPROVE' | 'REJECT') {
@@ -201,9 +217,8 @@ function DecisionForm({ application, stepIndex, stepTitle }: { application: Appl
     try {
       await decide({
         variables: { id: application.id, decision, comment: comment.trim() || null, step: stepIndex },
-        refetchQueries: ['ApplicationInbox'],
       });
-      setDone(true);
+      onDone(t('access.application.decided'));
     } catch (caught) {
       // The comment stays; a step someone else already decided shows the application as it is now.
       if (errorField(caught) === 'comment') setFieldError(describeAccessError(caught, messages));
@@ -246,12 +261,11 @@ function DecisionForm({ application, stepIndex, stepTitle }: { application: Appl
           </button>
         </div>
       </form>
-      <p role="status">{done ? t('access.application.decided') : null}</p>
     </section>
   );
 }
 
-function WithdrawForm({ application }: { application: ApplicationDetail }) {
+function WithdrawForm({ application, onDone }: { application: ApplicationDetail; onDone(message: string): void }) {
   const { t, messages } = useI18n();
   const ids = { comment: useId(), heading: useId() };
   const [comment, setComment] = useState('');
@@ -261,7 +275,8 @@ function WithdrawForm({ application }: { application: ApplicationDetail }) {
     if (loading) return;
     setError(null);
     try {
-      await withdraw({ variables: { id: application.id, comment: comment.trim() || null }, refetchQueries: ['MyApplications'] });
+      await withdraw({ variables: { id: application.id, comment: comment.trim() || null } });
+      onDone(t('access.application.withdrawn'));
     } catch (caught) {
       setError(describeAccessError(caught, messages));
     }

@@ -163,10 +163,14 @@ function ApplicationForm({ context, cityName }: { context: ApplyContext; cityNam
     const trimmed = reason.trim();
     if (trimmed === '') found.reason = { key: 'access.validation.reasonRequired' };
     else if (trimmed.length > 2000) found.reason = { key: 'access.validation.reasonTooLong' };
-    if (asksAdd && asksRemove ? itemsToAdd.length === 0 && itemsToRemove.length === 0 : asksAdd && itemsToAdd.length === 0) {
+    if (asksAdd && asksRemove) {
+      // A change names items to add or to remove: the message goes where there is something to tick.
+      if (itemsToAdd.length === 0 && itemsToRemove.length === 0) found[addable.length > 0 ? 'itemsToAdd' : 'itemsToRemove'] = { key: 'access.validation.itemsRequired' };
+    } else if (asksAdd && itemsToAdd.length === 0) {
       found.itemsToAdd = { key: 'access.validation.itemsRequired' };
+    } else if (asksRemove && itemsToRemove.length === 0) {
+      found.itemsToRemove = { key: 'access.validation.itemsRequired' };
     }
-    if (asksRemove && !asksAdd && itemsToRemove.length === 0) found.itemsToRemove = { key: 'access.validation.itemsRequired' };
     if (asksBusinessItem) {
       if (businessChoice === 'existing') {
         if (!businessItemId) found.businessItemId = { key: 'access.validation.businessItemRequired' };
@@ -225,7 +229,7 @@ function ApplicationForm({ context, cityName }: { context: ApplyContext; cityNam
     }
     setFormError(null);
     try {
-      const result = await submitApplication({ variables: { input: input() }, refetchQueries: ['MyApplications'] });
+      const result = await submitApplication({ variables: { input: input() } });
       const created = result.data?.submitApplication;
       if (created) window.location.hash = `#/access/application?id=${encodeURIComponent(created.id)}`;
     } catch (caught) {
