@@ -340,6 +340,8 @@ export interface ApplicationDetail extends Omit<ApplicationSummary, 'steps'> {
   personalDataAcknowledged: boolean;
   viewerMayDecide: boolean;
   viewerMayWithdraw: boolean;
+  /** The paper form it replaces, signature boxes filled from the timeline. */
+  printableForm: string;
   subject: PersonRef;
   replaces: PersonRef | null;
   unitId: string | null;
@@ -473,6 +475,7 @@ const APPLICATION_DETAIL_FIELDS = gql`
     personalDataAcknowledged
     viewerMayDecide
     viewerMayWithdraw
+    printableForm
     unitId
     subject {
       ...AccessPersonFields

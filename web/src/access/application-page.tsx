@@ -149,6 +149,14 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
         <h2 id="application-timeline">{t('access.application.timeline')}</h2>
         <Timeline events={application.timeline} />
       </section>
+
+      <details className="section">
+        <summary>{t('access.application.printable')}</summary>
+        <pre className="printable-form">{application.printableForm}</pre>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('access.application.print')}
+        </button>
+      </details>
     </>
   );
 }
