@@ -126,7 +126,7 @@ function ApplicationForm({ context, cityName }: { context: ApplyContext; cityNam
 
   const service = forms.service;
   const catalogue = useQuery(QUERY_ITEMS_QUERY, { variables: { service }, skip: !service });
-  const agencyGrants = useQuery(AGENCY_GRANTS_QUERY, { variables: { agencyId, first: 200 }, skip: !agencyId, fetchPolicy: 'cache-and-network' });
+  const agencyGrants = useQuery(AGENCY_GRANTS_QUERY, { variables: { agencyId, first: 100 }, skip: !agencyId, fetchPolicy: 'cache-and-network' });
   const businessItems = useQuery(BUSINESS_ITEMS_QUERY, { variables: { agencyId, first: 100 }, skip: !agencyId || kind !== 'agency-items' });
   const [submitApplication, submission] = useMutation(SUBMIT_APPLICATION_MUTATION);
 
