@@ -313,7 +313,8 @@ export interface ApplicationStep {
   citation: string;
   note: string | null;
   state: string;
-  decision: ApplicationEvent | null;
+  /** The timeline entry of the decision taken in this step (look it up in `timeline`). */
+  decision: { sequence: number } | null;
 }
 
 export interface ApplicationSummary {
@@ -333,7 +334,13 @@ export interface ApplicationSummary {
   steps: Array<{ index: number; title: string; role: string; state: string }>;
 }
 
-export interface ApplicationDetail extends Omit<ApplicationSummary, 'steps'> {
+type ItemRef = Pick<QueryItem, 'key' | 'code' | 'name' | 'nameEn'>;
+type BasisRef = Pick<LegalBasis, 'id' | 'category' | 'laws' | 'purpose' | 'citation'>;
+
+export interface ApplicationDetail extends Omit<ApplicationSummary, 'steps' | 'itemsToAdd' | 'itemsToRemove' | 'form'> {
+  form: { number: string; title: string } | null;
+  itemsToAdd: ItemRef[];
+  itemsToRemove: ItemRef[];
   service: string;
   ruleVersion: string;
   appliedAt: string | null;
@@ -353,8 +360,8 @@ export interface ApplicationDetail extends Omit<ApplicationSummary, 'steps'> {
     purpose: string;
     unitIds: string[];
   } | null;
-  businessItem: { id: string; name: string; legalBasis: LegalBasis | null } | null;
-  legalBasis: LegalBasis | null;
+  businessItem: { id: string; name: string; legalBasis: BasisRef | null } | null;
+  legalBasis: BasisRef | null;
   retention: { minimumYears: number; keepUntil: string | null; citation: string } | null;
   steps: ApplicationStep[];
   timeline: ApplicationEvent[];
@@ -444,31 +451,17 @@ export const MY_APPLICATIONS_QUERY: TypedDocumentNode<{ myApplications: Applicat
   ${APPLICATION_SUMMARY_FIELDS}
 `;
 
-const EVENT_FIELDS = gql`
-  fragment ApplicationEventFields on ApplicationEvent {
-    sequence
-    event
-    stepIndex
-    role
-    action
-    onBehalfOf
-    comment
-    actedAt
-    actor {
-      ...AccessPersonFields
-    }
-    actorAgency {
-      id
-      name
-      nameEn
-    }
-  }
-  ${PERSON_FIELDS}
-`;
-
+// Written out flat (no nested fragments): the gateway limits query depth, and fragment spreads count as levels.
 const APPLICATION_DETAIL_FIELDS = gql`
   fragment ApplicationDetailFields on Application {
-    ...ApplicationSummaryFields
+    id
+    kind
+    operation
+    status
+    submittedAt
+    decidedAt
+    currentStep
+    reason
     service
     ruleVersion
     appliedAt
@@ -477,11 +470,50 @@ const APPLICATION_DETAIL_FIELDS = gql`
     viewerMayWithdraw
     printableForm
     unitId
+    form {
+      number
+      title
+    }
+    applicant {
+      id
+      username
+      person {
+        id
+        displayName
+      }
+    }
     subject {
-      ...AccessPersonFields
+      id
+      username
+      person {
+        id
+        displayName
+      }
     }
     replaces {
-      ...AccessPersonFields
+      id
+      username
+      person {
+        id
+        displayName
+      }
+    }
+    agency {
+      id
+      name
+      nameEn
+    }
+    itemsToAdd {
+      key
+      code
+      name
+      nameEn
+    }
+    itemsToRemove {
+      key
+      code
+      name
+      nameEn
     }
     proposedBusinessItem {
       legalBasisId
@@ -495,11 +527,19 @@ const APPLICATION_DETAIL_FIELDS = gql`
       id
       name
       legalBasis {
-        ...LegalBasisFields
+        id
+        category
+        laws
+        purpose
+        citation
       }
     }
     legalBasis {
-      ...LegalBasisFields
+      id
+      category
+      laws
+      purpose
+      citation
     }
     retention {
       minimumYears
@@ -516,16 +556,33 @@ const APPLICATION_DETAIL_FIELDS = gql`
       note
       state
       decision {
-        ...ApplicationEventFields
+        sequence
       }
     }
     timeline {
-      ...ApplicationEventFields
+      sequence
+      event
+      stepIndex
+      role
+      action
+      onBehalfOf
+      comment
+      actedAt
+      actor {
+        id
+        username
+        person {
+          id
+          displayName
+        }
+      }
+      actorAgency {
+        id
+        name
+        nameEn
+      }
     }
   }
-  ${APPLICATION_SUMMARY_FIELDS}
-  ${EVENT_FIELDS}
-  ${LEGAL_BASIS_FIELDS}
 `;
 
 export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationDetail | null }, { id: string }> = gql`

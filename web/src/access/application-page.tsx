@@ -17,7 +17,6 @@ import {
   WITHDRAW_MUTATION,
   type ApplicationDetail,
   type ApplicationEvent,
-  type QueryItem,
 } from './access.operations';
 import './access.css';
 
@@ -56,7 +55,7 @@ function applicationHeading(application: ApplicationDetail, t: Translate): strin
 
 function ApplicationView({ application, viewerId }: { application: ApplicationDetail; viewerId: string }) {
   const { t, language, codeLabel, roleName } = useI18n();
-  const itemList = (items: QueryItem[]) => (
+  const itemList = (items: ApplicationDetail['itemsToAdd']) => (
     <ul className="plain-list">
       {items.map((item) => (
         <li key={item.key}>
@@ -130,7 +129,7 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
                 <span className="muted">{roleName(step.role)}</span>
                 <Badge tone={STEP_TONES[step.state]}>{codeLabel('access.stepState', step.state)}</Badge>
               </h3>
-              {step.decision ? <DecisionLine event={step.decision} /> : null}
+              {step.decision ? <DecisionLine event={application.timeline.find((event) => event.sequence === step.decision!.sequence)} /> : null}
               <p className="citation">{step.citation}</p>
             </li>
           ))}
@@ -161,8 +160,9 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
   );
 }
 
-function DecisionLine({ event }: { event: ApplicationEvent }) {
+function DecisionLine({ event }: { event: ApplicationEvent | undefined }) {
   const { t, language, codeLabel } = useI18n();
+  if (!event) return null;
   return (
     <>
       <p>
