@@ -7,7 +7,9 @@ import { formatDate } from '../ui/format';
 import { Page } from '../ui/page';
 import { usePagedRows, Pager } from '../ui/pager';
 import { EmptyState, Loading, QueryError } from '../ui/status';
-import { MY_GRANTS_QUERY, type UserGrant } from './access.operations';
+import { MY_APPLICATIONS_QUERY, MY_GRANTS_QUERY, type UserGrant } from './access.operations';
+import { ApplicationList } from './application-list';
+import './access.css';
 
 const PAGE_SIZE = 25;
 
@@ -16,6 +18,11 @@ export function MyAccessPage() {
   const { data, loading, error, refetch } = useQuery(MY_GRANTS_QUERY);
   return (
     <Page title={t('access.title')} lead={t('access.intro')}>
+      <p className="access-actions">
+        <a className="button button-primary" href="#/access/apply">
+          {t('access.apply.link')}
+        </a>
+      </p>
       {error ? (
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !data ? (
@@ -25,6 +32,16 @@ export function MyAccessPage() {
       ) : data ? (
         <GrantsTable grants={data.myGrants} />
       ) : null}
+      <section className="section" aria-labelledby="my-applications">
+        <h2 id="my-applications">{t('access.mine.title')}</h2>
+        <ApplicationList
+          query={MY_APPLICATIONS_QUERY}
+          field="myApplications"
+          caption={t('access.mine.caption')}
+          empty={t('access.mine.empty')}
+          showApplicant={false}
+        />
+      </section>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathFromHash } from './hash-path';
+import { paramsFromHash, pathFromHash } from './hash-path';
 
 describe('pathFromHash', () => {
   it('reads the page path from the hash, defaulting to home', () => {
@@ -15,5 +15,14 @@ describe('pathFromHash with escapes', () => {
   it('decodes escapes and tolerates malformed ones', () => {
     expect(pathFromHash('#/audits/%E5%BD%B0')).toBe('/audits/彰');
     expect(pathFromHash('#/bad%E0')).toBe('/bad%E0');
+  });
+});
+
+describe('a query in the hash', () => {
+  it('is not part of the page path, and is read as parameters', () => {
+    expect(pathFromHash('#/access/application?id=42')).toBe('/access/application');
+    expect(paramsFromHash('#/access/application?id=42&x=%E5%BD%B0').get('id')).toBe('42');
+    expect(paramsFromHash('#/access/application?id=42&x=%E5%BD%B0').get('x')).toBe('彰');
+    expect(paramsFromHash('#/access').get('id')).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { useSyncExternalStore } from 'react';
  * serve `dist/` as plain static files without a fallback rule for every page.
  */
 export function pathFromHash(hash: string): string {
-  const raw = hash.replace(/^#/, '');
+  // `#/access/application?id=…`: the page is the part before the query.
+  const raw = hash.replace(/^#/, '').split('?')[0]!;
   let path: string;
   try {
     path = decodeURI(raw);
@@ -22,4 +23,18 @@ function subscribe(onChange: () => void) {
 
 export function useHashPath(): string {
   return useSyncExternalStore(subscribe, () => pathFromHash(window.location.hash));
+}
+
+/** The query part of the hash (`#/page?id=…`), for pages that show one thing of many. */
+export function paramsFromHash(hash: string): URLSearchParams {
+  const index = hash.indexOf('?');
+  return new URLSearchParams(index >= 0 ? hash.slice(index + 1) : '');
+}
+
+export function useHashParams(): URLSearchParams {
+  const query = useSyncExternalStore(subscribe, () => {
+    const index = window.location.hash.indexOf('?');
+    return index >= 0 ? window.location.hash.slice(index + 1) : '';
+  });
+  return new URLSearchParams(query);
 }

@@ -18,6 +18,8 @@ export interface SignedInRoute {
   Page: LazyExoticComponent<ComponentType<PageProps>>;
   /** Only these roles see the page (and its menu entry); every signed-in account when absent. */
   roles?: readonly string[];
+  /** Reached by a link from another page (e.g. one application), not listed in the menu. */
+  hiddenFromNav?: boolean;
 }
 
 const CORE_ROUTES: readonly SignedInRoute[] = [
@@ -75,5 +77,5 @@ export function routeAllows(route: SignedInRoute, roles: readonly string[]): boo
 }
 
 export function visibleRoutes(roles: readonly string[]): SignedInRoute[] {
-  return SIGNED_IN_ROUTES.filter((route) => routeAllows(route, roles));
+  return SIGNED_IN_ROUTES.filter((route) => !route.hiddenFromNav && routeAllows(route, roles));
 }

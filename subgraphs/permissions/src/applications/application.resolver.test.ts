@@ -312,3 +312,53 @@ describe('Taipei: only while its rules were in force', () => {
     await runChain('taipei.districtclerk', { kind: 'agency-admin-account', operation: 'new', legalBasisId: basisId }, ['taipei.agencyhead', 'taipei.reviewer', 'taipei.admin']);
   });
 });
+
+describe('applicationForms: what each city’s forms ask, from its rules in force', () => {
+  const FORMS = `{ applicationForms { service ruleVersion message kinds { kind available operations form { number title } personalDataAcknowledgementRequired personalDataAcknowledgementCitation legalBasisRequired steps { role agencyScope action title onlyForCommissionedAgency } } } }`;
+  const formsOf = async (name: string) => (await fixture.client.execute(FORMS, {}, principalOf(fixture.official(name)))).data.applicationForms;
+
+  it('Tainan requires the acknowledgement on its user form; Taoyuan does not; both list their chain', async () => {
+    const tainan = await formsOf('tainan.clerk');
+    expect(tainan.service).toBe('health-insurance');
+    const tainanUser = tainan.kinds.find((kind: { kind: string }) => kind.kind === 'user-account');
+    expect(tainanUser).toMatchObject({ available: true, personalDataAcknowledgementRequired: true });
+    expect(tainanUser.personalDataAcknowledgementCitation).toMatch(/Tainan/);
+    expect(tainanUser.steps.map((step: { role: string }) => step.role)).toEqual(['UNIT_HEAD', 'AGENCY_HEAD', 'AGENCY_ADMIN']);
+    const taoyuan = await formsOf('taoyuan.clerk');
+    const taoyuanUser = taoyuan.kinds.find((kind: { kind: string }) => kind.kind === 'user-account');
+    expect(taoyuanUser).toMatchObject({ personalDataAcknowledgementRequired: false, form: { number: '附表二' } });
+    expect(taoyuanUser.operations).toEqual(expect.arrayContaining(['new', 'change', 'delete']));
+    expect(taoyuanUser.steps.map((step: { role: string }) => step.role)).toEqual(['UNIT_HEAD', 'AGENCY_HEAD', 'AGENCY_ADMIN']);
+    const taoyuanItems = taoyuan.kinds.find((kind: { kind: string }) => kind.kind === 'agency-items');
+    expect(taoyuanItems.steps.map((step: { role: string }) => step.role)).toEqual(['UNIT_HEAD', 'AGENCY_HEAD', 'REVIEWING_OFFICER', 'TOP_ADMIN', 'BUREAU_OFFICER', 'TOP_ADMIN']);
+  });
+
+  it('Changhua’s admin form allows only a change; Taipei, repealed, offers nothing', async () => {
+    const changhua = await formsOf('changhua.admin');
+    expect(changhua.kinds.find((kind: { kind: string }) => kind.kind === 'agency-admin-account').operations).toEqual(['change']);
+    const taipei = await formsOf('taipei.admin');
+    expect(taipei).toMatchObject({ ruleVersion: null, kinds: [] });
+    expect(taipei.message).toMatch(/2021-01-14/);
+  });
+});
+
+describe('viewerMayDecide / viewerMayWithdraw: what the console offers each viewer', () => {
+  const VIEW = `query ($id: ID!) { application(id: $id) { viewerMayDecide viewerMayWithdraw } }`;
+  const view = async (name: string, id: string) => (await fixture.client.execute(VIEW, { id }, principalOf(who(name)))).data.application;
+
+  it('offers the decision only to who may take it now, and the withdrawal only to the applicant before the last step', async () => {
+    const id = (await submit('taoyuan.clerk', { kind: 'user-account', operation: 'change', itemsToRemove: [C0101] })).data.submitApplication.id;
+    expect(await view('taoyuan.clerk', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: true });
+    expect(await view('taoyuan.head', id)).toEqual({ viewerMayDecide: true, viewerMayWithdraw: false });
+    expect(await view('taoyuan.agencyhead', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+    expect(await view('taoyuan.admin', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+    await act('taoyuan.head', id);
+    expect(await view('taoyuan.agencyhead', id)).toEqual({ viewerMayDecide: true, viewerMayWithdraw: false });
+    await act('taoyuan.agencyhead', id);
+    // The last step: too late to withdraw; the agency admin decides.
+    expect(await view('taoyuan.clerk', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+    expect(await view('taoyuan.agencyadmin', id)).toEqual({ viewerMayDecide: true, viewerMayWithdraw: false });
+    await act('taoyuan.agencyadmin', id, 'REJECT', 'cleanup');
+    expect(await view('taoyuan.agencyadmin', id)).toEqual({ viewerMayDecide: false, viewerMayWithdraw: false });
+  });
+});

@@ -5,16 +5,22 @@ import type { PermissionsContext } from '../context';
 import { presentBusinessItem, presentLegalBasis } from '../register/register.resolver';
 import { BusinessItemType, LegalBasisType } from '../register/register.type';
 import { presentApplication, presentEvent, presentSteps, renderForm, retentionOf, type PresentedApplication } from './application.presenter';
+import type { OfficialFacts } from '../directory/directory';
 import type { WorkflowCaller } from './application.service';
+import { applicationForms } from './application-forms';
 import {
   ApplicationConnection,
   ApplicationEventType,
+  ApplicationFormsType,
   ApplicationInput,
   ApplicationStepType,
   ApplicationType,
   RetentionPeriodType,
   StepDecision,
 } from './application.type';
+
+/** The caller's facts from identity, asked once per request however many applications are shown. */
+const viewerFacts = new WeakMap<PermissionsContext, Promise<OfficialFacts>>();
 
 function callerOf(ctx: PermissionsContext): WorkflowCaller {
   const principal = requireAccount(ctx);
@@ -76,6 +82,12 @@ export class ApplicationResolver {
   async withdrawApplication(@Ctx() ctx: PermissionsContext, @Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment: string | null): Promise<ApplicationType> {
     const caller = callerOf(ctx);
     return presentApplication(await ctx.services.applications.withdraw(caller, caller.principal.cityId, id, comment));
+  }
+
+  @Query(() => ApplicationFormsType, { description: "The application forms of the caller's city under the rules in force today: operations, the paper form, the acknowledgement and legal basis required, the chain." })
+  applicationForms(@Ctx() ctx: PermissionsContext): ApplicationFormsType {
+    const caller = callerOf(ctx);
+    return applicationForms(caller.principal.cityId, ctx.now);
   }
 
   @Query(() => ApplicationType, { nullable: true, description: 'One application, with its chain and timeline, if the caller may see it.' })
@@ -140,6 +152,23 @@ export class ApplicationResolver {
   @FieldResolver(() => RetentionPeriodType, { nullable: true, description: 'How long the form is kept (never deleted by the platform before).' })
   retention(@Root() application: PresentedApplication): RetentionPeriodType | null {
     return retentionOf(application.entity);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may decide the step now awaited (approve or reject), as decideApplicationStep would accept.' })
+  async viewerMayDecide(@Root() application: PresentedApplication, @Ctx() ctx: PermissionsContext): Promise<boolean> {
+    if (application.entity.status !== 'PENDING') return false;
+    const caller = callerOf(ctx);
+    let me = viewerFacts.get(ctx);
+    if (!me) {
+      me = ctx.services.applications.viewer(caller);
+      viewerFacts.set(ctx, me);
+    }
+    return ctx.services.applications.mayDecide(await me, application.entity);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may withdraw it now (the applicant, before the last step).' })
+  viewerMayWithdraw(@Root() application: PresentedApplication, @Ctx() ctx: PermissionsContext): boolean {
+    return ctx.services.applications.mayWithdraw(callerOf(ctx).principal.accountId, application.entity);
   }
 
   @FieldResolver(() => String, { description: 'The application printed as the paper form it replaces, signature boxes filled from the timeline.' })

@@ -284,6 +284,27 @@ export class ApplicationService {
       .getMany();
   }
 
+  /** The caller as identity describes them. */
+  viewer(caller: WorkflowCaller): Promise<OfficialFacts> {
+    return this.directory.me(caller);
+  }
+
+  /** Whether `me` may decide the step now awaited (what decideApplicationStep would accept), for the console's buttons. */
+  mayDecide(me: OfficialFacts, application: ApplicationEntity): boolean {
+    if (application.status !== 'PENDING' || me.status !== 'ACTIVE') return false;
+    const step = application.steps[application.currentStep];
+    if (!step) return false;
+    const actor = actorFacts(me);
+    const isOwn = [application.applicantAccountId, application.subjectAccountId].includes(actor.accountId) || application.applicantPersonId === actor.personId;
+    if (isOwn && !TRANSMITTING_ACTIONS.has(step.action)) return false;
+    return matchingSpec(actor, application.awaiting) !== undefined;
+  }
+
+  /** Whether the caller may withdraw it now (what withdrawApplication would accept). */
+  mayWithdraw(accountId: string, application: ApplicationEntity): boolean {
+    return application.status === 'PENDING' && application.applicantAccountId === accountId && application.currentStep < application.steps.length - 1;
+  }
+
   /** Whether the caller may read this application (others get "not found"). */
   async mayView(caller: WorkflowCaller, cityId: string, application: ApplicationEntity, events: readonly ApplicationEventEntity[]): Promise<boolean> {
     const viewer = caller.principal;

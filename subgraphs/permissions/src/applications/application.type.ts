@@ -110,3 +110,36 @@ export class ApplicationInput {
   @Field(() => BusinessItemInput, { nullable: true, description: 'agency-items add: a new business item (with its legal basis) to register.' }) businessItem?: BusinessItemInput | null;
   @Field(() => ID, { nullable: true, description: 'agency-admin-account: the legal basis, where the rules require one (Taipei 5(一)).' }) legalBasisId?: string | null;
 }
+
+@ObjectType('ApplicationFormChainStep', { description: 'One step an application of this kind runs through after filing, as the rules in force today say.' })
+export class ApplicationFormChainStepType {
+  @Field(() => String) role!: string;
+  @Field(() => String, { description: 'own-unit, own-agency, parent-agency, reviewing-agency, commissioning-agency, top-admin or bureau.' }) agencyScope!: string;
+  @Field(() => String) action!: string;
+  @Field(() => String, { description: 'Who acts, as the form names them (e.g. 單位主管).' }) title!: string;
+  @Field(() => String) citation!: string;
+  @Field(() => Boolean, { description: 'Only for a commissioned agency (受委託機關).' }) onlyForCommissionedAgency!: boolean;
+}
+
+@ObjectType('ApplicationFormRule', { description: "What the caller's city's rules in force today say about one application kind: what a console form must ask." })
+export class ApplicationFormRuleType {
+  @Field(() => String, { description: 'agency-admin-account, user-account or agency-items.' }) kind!: string;
+  @Field(() => Boolean, { description: 'False when the rules provide no such application.' }) available!: boolean;
+  @Field(() => String) availableCitation!: string;
+  @Field(() => [String], { description: 'The operations allowed (new, change, delete; add, remove).' }) operations!: string[];
+  @Field(() => String) operationsCitation!: string;
+  @Field(() => ApplicationFormType, { nullable: true, description: 'The paper form it replaces.' }) form!: ApplicationFormType | null;
+  @Field(() => Boolean, { description: '個資保護提醒事項 must be ticked (Tainan 附表一/二).' }) personalDataAcknowledgementRequired!: boolean;
+  @Field(() => String) personalDataAcknowledgementCitation!: string;
+  @Field(() => Boolean, { description: 'A legal basis must be stated (agency admin applications, Taipei 5(一)).' }) legalBasisRequired!: boolean;
+  @Field(() => String) legalBasisCitation!: string;
+  @Field(() => [ApplicationFormChainStepType], { description: 'The approval chain after filing (steps for commissioned agencies marked).' }) steps!: ApplicationFormChainStepType[];
+}
+
+@ObjectType('ApplicationForms', { description: "The application forms of the caller's city under the rules in force today." })
+export class ApplicationFormsType {
+  @Field(() => String, { description: 'The data service the rules govern (labor-insurance or health-insurance).' }) service!: string;
+  @Field(() => String, { nullable: true, description: 'The rule version in force; null when none is (then nothing can be filed).' }) ruleVersion!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why nothing can be filed, in words, when no rules are in force.' }) message!: string | null;
+  @Field(() => [ApplicationFormRuleType]) kinds!: ApplicationFormRuleType[];
+}
