@@ -14,6 +14,6 @@ describe('signed-in routes', () => {
     expect(paths(['AUDITOR', 'ETHICS_OFFICER'])).not.toContain('/organisation');
     expect(paths(['TOP_ADMIN'])).toContain('/organisation');
     expect(paths(['AGENCY_ADMIN'])).toContain('/organisation');
-    expect(paths(['CASEWORKER'])).toEqual(['/', '/access', '/register', '/query-items', '/calendar', '/rules']);
+    expect(paths(['CASEWORKER'])).toEqual(['/', '/access', '/register', '/query-items', '/calendar', '/rules', '/queries/requests']);
   });
 });

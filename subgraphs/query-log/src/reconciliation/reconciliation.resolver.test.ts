@@ -153,6 +153,22 @@ describe('monthly reconciliation', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_PERIOD');
   });
 
+  it('lists the agency’s runs, newest month and newest run first, optionally of one month', async () => {
+    const RUNS = `query ($month: String, $first: Int!) { reconciliationRuns(month: $month, first: $first) { id month matchedCount } }`;
+    const again = await f.client.execute(RECONCILE, { month: '2026-10' }, unitAdminA.principal);
+    expect(again.errors).toBeUndefined();
+    const october = await f.client.execute(RUNS, { month: '2026-10', first: 10 }, agencyAdmin.principal);
+    expect(october.errors).toBeUndefined();
+    expect(october.data.reconciliationRuns.map((run: { id: string }) => run.id)).toEqual([again.data.reconcileMonth.id, runId]);
+    expect(october.data.reconciliationRuns[0]).toMatchObject({ month: '2026-10', matchedCount: 4 });
+    const latest = await f.client.execute(RUNS, { month: null, first: 1 }, agencyAdmin.principal);
+    expect(latest.data.reconciliationRuns).toEqual([expect.objectContaining({ id: again.data.reconcileMonth.id })]);
+    const september = await f.client.execute(RUNS, { month: '2026-09', first: 10 }, agencyAdmin.principal);
+    expect(september.data.reconciliationRuns).toEqual([]);
+    const caseworker = await f.client.execute(RUNS, { month: '2026-10', first: 10 }, clerkA.principal);
+    expect(caseworker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses caseworkers, bad or future months, other agencies and other cities', async () => {
     expect((await f.client.execute(RECONCILE, { month: '2026-10' }, clerkA.principal)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await f.client.execute(RECONCILE, { month: '2026-13' }, agencyAdmin.principal)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_MONTH', field: 'month' });

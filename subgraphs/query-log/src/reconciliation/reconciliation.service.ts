@@ -123,8 +123,9 @@ export class ReconciliationService {
     const month = filter.month ? parseMonth(filter.month, now) : null;
     const agencyId = viewer.roles.includes('TOP_ADMIN') ? (filter.agencyId ?? null) : viewer.agencyId;
     const rows = await (await scope.manager(cityId)).query(
-      `SELECT *, to_char(month, 'YYYY-MM') AS month FROM query_log.reconciliation_run
-        WHERE city_id = $1 AND ($2::uuid IS NULL OR agency_id = $2) AND ($3::date IS NULL OR month = $3) ORDER BY month DESC, created_at DESC LIMIT $4`,
+      // The output's `month` (YYYY-MM text) shadows the column's name: order by the table's own date column.
+      `SELECT run.*, to_char(run.month, 'YYYY-MM') AS month FROM query_log.reconciliation_run run
+        WHERE run.city_id = $1 AND ($2::uuid IS NULL OR run.agency_id = $2) AND ($3::date IS NULL OR run.month = $3) ORDER BY run.month DESC, run.created_at DESC LIMIT $4`,
       [cityId, agencyId, month, first],
     );
     return rows.map(mapRun);
