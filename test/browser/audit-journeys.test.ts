@@ -135,7 +135,7 @@ describe.each(CITIES)('the audit workbench for $cityId in $language', (city) => 
       await c.page.getByLabel(c.word('audit.draw.periodStart'), { exact: true }).fill(city.periodStart);
       await c.page.getByLabel(c.word('audit.draw.periodEnd'), { exact: true }).fill(city.periodEnd);
       await c.button('audit.draw.submit').click();
-      await c.heading(c.word('audit.facts.title', { start: city.periodStart, end: city.periodEnd }), 2).waitFor();
+      await c.see(c.heading(c.word('audit.facts.title', { start: city.periodStart, end: city.periodEnd }), 2));
 
       // What the page shows is what was stored: seed, rule version, population hash and size.
       const drawn = await auditOf(c, city);
@@ -269,7 +269,7 @@ describe.each(CITIES)('the audit workbench for $cityId in $language', (city) => 
       await c.page.getByLabel(c.word('audit.finding.investigation.outcome'), { exact: true }).selectOption('NO_MISUSE');
       await c.page.getByLabel(c.word('audit.finding.investigation.summary'), { exact: true }).fill('批次補登，查無不當使用。');
       await c.button('audit.finding.close.submit').click();
-      await c.page.locator('dd', { hasText: c.word('audit.finding.outcome.NO_MISUSE') }).waitFor();
+      await c.page.locator('dd').getByText(c.word('audit.finding.outcome.NO_MISUSE'), { exact: true }).waitFor();
 
       const closed = await gql<{ finding: { status: string; investigation: { id: string } | null } }>(
         'query ($id: ID!) { finding(id: $id) { status investigation { id } } }',

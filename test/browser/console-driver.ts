@@ -50,6 +50,19 @@ export class JourneyDriver {
     return this.page.getByRole('table', { name: this.word(captionKey) });
   }
 
+  /** Waits for a locator; on failure the error also says what the page shows, to tell why. */
+  async see(locator: Locator): Promise<void> {
+    try {
+      await locator.waitFor();
+    } catch (error) {
+      const shown = await this.page
+        .locator('main')
+        .innerText()
+        .catch(() => '(no page)');
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- the page shows ---\n${shown.slice(0, 3000)}`);
+    }
+  }
+
   async expectAccessible(what: string): Promise<void> {
     const violations = await seriousAxeViolations(this.page);
     expect(violations, `axe on ${what}:\n${describeViolations(violations)}`).toEqual([]);
