@@ -1,10 +1,10 @@
 import { useId, useMemo, type ReactNode } from 'react';
+import { AUDIT_READER_ROLES } from '../audit/audit-roles';
 import { useQuery } from '@apollo/client/react';
 import { MY_GRANTS_QUERY } from '../access/access.operations';
 import { COMPLIANCE_TASKS_QUERY, TASK_STATES, type ComplianceTask } from '../calendar/calendar.operations';
 import { countByCategory, countByMonth } from '../charts/chart-data';
 import { LazyBarChart, PRIMARY_CHART_COLOR } from '../charts/lazy-bar-chart';
-import type { MessageKey } from '../i18n/dictionaries';
 import { useI18n } from '../i18n/i18n-context';
 import { localizedName } from '../i18n/localized-name';
 import { ACCOUNT_COUNT_QUERY, ACCOUNT_LIST_ROLES } from '../organisation/organisation.operations';
@@ -15,15 +15,14 @@ import type { PageProps } from '../shell/signed-in-routes';
 import { formatDateTime, formatNumber, taiwanMonth, todayInTaiwan } from '../ui/format';
 import { Page } from '../ui/page';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
+import { Card } from './card';
+import { ApplicationInboxCard, FindingsCard, MyRequestsCard, QueryVolumeCard, RequestsAwaitingMeCard } from './work-cards';
 
-// What the platform will offer next; deliberately a description, not sample numbers.
-const COMING_NEXT: MessageKey[] = [
-  'home.coming.applications',
-  'home.coming.recording',
-  'home.coming.reconciliation',
-  'home.coming.audits',
-  'home.coming.accounts',
-];
+/** Roles that act on steps of 附表一/二/三 applications. */
+const APPLICATION_APPROVER_ROLES = ['UNIT_HEAD', 'UNIT_ADMIN', 'AGENCY_HEAD', 'AGENCY_ADMIN', 'TOP_ADMIN', 'REVIEWING_OFFICER'];
+/** Roles that approve caseworkers' query requests (unit head: the unit; agency head: the agency). */
+const REQUEST_DECIDER_ROLES = ['UNIT_HEAD', 'AGENCY_HEAD'];
+
 
 /** How many register entries the home page reads for "recent" and its monthly chart. */
 const RECENT_RECORDS = 100;
@@ -36,9 +35,11 @@ const LIST_LIMIT = 5;
  */
 export function HomePage({ account }: PageProps) {
   const { t } = useI18n();
-  const comingId = useId();
   const isCaseworker = account.roles.includes('CASEWORKER');
   const listsAccounts = account.roles.some((role) => ACCOUNT_LIST_ROLES.includes(role));
+  const approves = account.roles.some((role) => APPLICATION_APPROVER_ROLES.includes(role));
+  const decidesRequests = account.roles.some((role) => REQUEST_DECIDER_ROLES.includes(role));
+  const readsFindings = account.roles.some((role) => AUDIT_READER_ROLES.includes(role));
   return (
     <Page
       title={t('nav.home')}
@@ -47,38 +48,21 @@ export function HomePage({ account }: PageProps) {
       className="page-wide"
     >
       <div className="dashboard">
+        {approves ? <ApplicationInboxCard /> : null}
+        {decidesRequests ? <RequestsAwaitingMeCard /> : null}
+        {isCaseworker ? <MyRequestsCard /> : null}
         {isCaseworker ? <GrantsCard /> : null}
         {isCaseworker ? <RecentQueriesCard /> : null}
         <TasksCard roles={account.roles} />
+        {readsFindings ? <FindingsCard /> : null}
+        {account.roles.includes('AGENCY_ADMIN') ? <QueryVolumeCard /> : null}
         {listsAccounts ? <AccountsCard cityWide={account.roles.includes('TOP_ADMIN')} /> : null}
         <RulesCard />
       </div>
-      <section aria-labelledby={comingId} className="card coming-card">
-        <h2 id={comingId}>{t('home.comingTitle')}</h2>
-        <ul className="coming-list">
-          {COMING_NEXT.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ul>
-      </section>
     </Page>
   );
 }
 
-function Card({ title, link, children }: { title: string; link?: { href: string; label: string }; children: ReactNode }) {
-  const titleId = useId();
-  return (
-    <section aria-labelledby={titleId} className="card dashboard-card">
-      <h2 id={titleId}>{title}</h2>
-      {children}
-      {link ? (
-        <p className="card-link">
-          <a href={link.href}>{link.label}</a>
-        </p>
-      ) : null}
-    </section>
-  );
-}
 
 function GrantsCard() {
   const { t, language } = useI18n();

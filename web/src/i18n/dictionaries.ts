@@ -5,6 +5,7 @@
  */
 import { accessMessages } from '../access/access.messages';
 import { auditMessages } from '../audit/audit.messages';
+import { homeMessages } from '../home/home.messages';
 import { organisationMessages } from '../organisation/organisation.messages';
 import { queryMessages } from '../queries/queries.messages';
 
@@ -292,6 +293,7 @@ const zhTW = {
   ...queryMessages.zhTW,
   ...auditMessages.zhTW,
   ...organisationMessages.zhTW,
+  ...homeMessages.zhTW,
 };
 
 export type MessageKey = keyof typeof zhTW;
@@ -589,6 +591,7 @@ const en: Messages = {
   ...queryMessages.en,
   ...auditMessages.en,
   ...organisationMessages.en,
+  ...homeMessages.en,
 };
 
 export const LANGUAGES = ['zh-TW', 'en'] as const;

@@ -8,7 +8,9 @@ import { formatDateTime } from '../ui/format';
 import { Page } from '../ui/page';
 import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
-import { ACCOUNTS_QUERY, type AccountRow } from './organisation.operations';
+import { buildAgencyTree, countNodes, type TreeNode } from './agency-tree';
+import { ACCOUNTS_QUERY, AGENCIES_QUERY, type AccountRow, type AgencyNode } from './organisation.operations';
+import '../audit/audit.css';
 
 export const ACCOUNTS_PAGE_SIZE = 20;
 
@@ -22,6 +24,12 @@ export function OrganisationPage({ account }: PageProps) {
   const scope = account.roles.includes('TOP_ADMIN') ? t('org.intro.city') : t('org.intro.agency');
   return (
     <Page title={t('org.title')} lead={scope} className="page-wide">
+      <nav className="button-row" aria-label={t('org.subpages')}>
+        <a href="#/account-reviews">{t('org.nav.reviews')}</a>
+        <a href="#/admin-handovers">{t('org.nav.handovers')}</a>
+      </nav>
+      <AgencyTree />
+      <h2 className="section">{t('org.accounts.title')}</h2>
       {error && !page ? (
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !page ? (
@@ -112,5 +120,60 @@ function AccountsTable({ accounts, complete }: { accounts: AccountRow[]; complet
       onSort={sorted.sortBy}
       note={complete ? undefined : t('list.sortPartial', { loaded: accounts.length })}
     />
+  );
+}
+
+function AgencyTree() {
+  const { t } = useI18n();
+  const { data, loading, error, refetch } = useQuery(AGENCIES_QUERY);
+  const tree = useMemo(() => buildAgencyTree(data?.agencies ?? []), [data]);
+  return (
+    <section className="section" aria-labelledby="agency-tree-heading">
+      <h2 id="agency-tree-heading">{t('org.tree.title')}</h2>
+      {error && !data ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : tree.length === 0 ? (
+        <EmptyState>{t('org.tree.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="section-meta">{t('org.tree.count', { count: countNodes(tree) })}</p>
+          <ul className="agency-tree" aria-label={t('org.tree.title')}>
+            {tree.map((node) => (
+              <AgencyBranch key={node.agency.id} node={node} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AgencyBranch({ node }: { node: TreeNode<AgencyNode> }) {
+  const { t, language, codeLabel } = useI18n();
+  const { agency } = node;
+  return (
+    <li>
+      <div className="agency-node">
+        <strong>{localizedName(agency, language)}</strong>
+        <Badge tone="neutral">{codeLabel('org.kind', agency.kind)}</Badge>
+        {node.commissionedBy ? (
+          <span className="muted">{t('org.tree.commissionedBy', { agency: localizedName(node.commissionedBy, language) })}</span>
+        ) : null}
+      </div>
+      {agency.units.length > 0 ? (
+        <p className="agency-units">
+          {t('org.tree.units', { units: agency.units.map((unit) => localizedName(unit, language)).join(language === 'en' ? ', ' : '、') })}
+        </p>
+      ) : null}
+      {node.children.length > 0 ? (
+        <ul>
+          {node.children.map((child) => (
+            <AgencyBranch key={child.agency.id} node={child} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
   );
 }

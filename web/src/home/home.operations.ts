@@ -1,0 +1,106 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+export interface InboxApplication {
+  id: string;
+  kind: string;
+  status: string;
+  submittedAt: string;
+  applicant: { id: string; username: string; person: { displayName: string } };
+}
+
+export const APPLICATION_INBOX_QUERY: TypedDocumentNode<
+  { applicationInbox: { totalCount: number; nodes: InboxApplication[] } },
+  { first: number }
+> = gql`
+  query HomeApplicationInbox($first: Int!) {
+    applicationInbox(first: $first) {
+      totalCount
+      nodes {
+        id
+        kind
+        status
+        submittedAt
+        applicant {
+          id
+          username
+          person {
+            displayName
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface HomeQueryRequest {
+  id: string;
+  caseNumber: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
+  createdAt: string;
+  itemKeys: string[];
+  requester: { id: string; username: string; person: { displayName: string } };
+}
+
+const REQUEST_FIELDS = `
+  totalCount
+  nodes { id caseNumber status createdAt itemKeys requester { id username person { displayName } } }
+`;
+
+export const MY_REQUESTS_QUERY: TypedDocumentNode<{ myQueryRequests: { totalCount: number; nodes: HomeQueryRequest[] } }, { first: number }> = gql`
+  query HomeMyQueryRequests($first: Int!) {
+    myQueryRequests(first: $first) { ${REQUEST_FIELDS} }
+  }
+`;
+
+export const REQUESTS_AWAITING_ME_QUERY: TypedDocumentNode<
+  { queryRequestsAwaitingMyDecision: { totalCount: number; nodes: HomeQueryRequest[] } },
+  { first: number }
+> = gql`
+  query HomeRequestsAwaitingMe($first: Int!) {
+    queryRequestsAwaitingMyDecision(first: $first) { ${REQUEST_FIELDS} }
+  }
+`;
+
+export interface VolumeRecord {
+  id: string;
+  itemKey: string;
+  agencyId: string;
+  unitId: string | null;
+  queriedAt: string;
+}
+
+export const AGENCY_VOLUME_QUERY: TypedDocumentNode<
+  { queryRegister: { totalCount: number; nodes: VolumeRecord[] } },
+  { first: number; from: string }
+> = gql`
+  query HomeAgencyVolume($first: Int!, $from: DateTimeISO!) {
+    queryRegister(scope: AGENCY, first: $first, filter: { from: $from }) {
+      totalCount
+      nodes {
+        id
+        itemKey
+        agencyId
+        unitId
+        queriedAt
+      }
+    }
+  }
+`;
+
+export const HOME_AGENCIES_QUERY: TypedDocumentNode<
+  { agencies: Array<{ id: string; name: string; nameEn: string | null; units: Array<{ id: string; name: string; nameEn: string | null }> }> },
+  Record<string, never>
+> = gql`
+  query HomeAgencies {
+    agencies {
+      id
+      name
+      nameEn
+      units {
+        id
+        name
+        nameEn
+      }
+    }
+  }
+`;

@@ -1,0 +1,219 @@
+import { useMemo } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { ANOMALY_RULES, FINDING_SEVERITIES, OPEN_FINDINGS_QUERY, type Finding } from '../audit/audit.operations';
+import { SEVERITY_COLORS, SEVERITY_TONES } from '../audit/audit-labels';
+import { countByCategory, countByMonth, countByMonthAndCategory } from '../charts/chart-data';
+import { LazyBarChart, PRIMARY_CHART_COLOR } from '../charts/lazy-bar-chart';
+import { useI18n } from '../i18n/i18n-context';
+import { localizedName } from '../i18n/localized-name';
+import { ITEM_CATALOGUE_QUERY } from '../register/register.operations';
+import { formatDateTime, formatNumber, taiwanMonth, todayInTaiwan } from '../ui/format';
+import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
+import { Card } from './card';
+import { monthsAgo, topCategories } from './home-data';
+import {
+  AGENCY_VOLUME_QUERY,
+  APPLICATION_INBOX_QUERY,
+  HOME_AGENCIES_QUERY,
+  MY_REQUESTS_QUERY,
+  REQUESTS_AWAITING_ME_QUERY,
+  type HomeQueryRequest,
+} from './home.operations';
+
+const LIST_LIMIT = 5;
+/** The register rows the volume charts read: the last twelve months, up to the gateway's page limit. */
+const VOLUME_ROWS = 200;
+const VOLUME_MONTHS = 12;
+
+export function ApplicationInboxCard() {
+  const { t, language } = useI18n();
+  const { data, loading, error, refetch } = useQuery(APPLICATION_INBOX_QUERY, { variables: { first: LIST_LIMIT } });
+  const inbox = data?.applicationInbox;
+  return (
+    <Card title={t('home.work.inbox.title')}>
+      {error ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : !inbox || inbox.totalCount === 0 ? (
+        <EmptyState>{t('home.work.inbox.none')}</EmptyState>
+      ) : (
+        <>
+          <p className="card-figure">{t('home.work.inbox.count', { count: formatNumber(inbox.totalCount, language) })}</p>
+          <ul className="plain-list">
+            {inbox.nodes.map((application) => (
+              <li key={application.id}>
+                <span className="muted">{formatDateTime(application.submittedAt)}</span> {application.applicant.person.displayName}（
+                <code>{application.applicant.username}</code>）· {application.kind}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function RequestList({ requests }: { requests: HomeQueryRequest[] }) {
+  const { codeLabel } = useI18n();
+  return (
+    <ul className="plain-list">
+      {requests.slice(0, LIST_LIMIT).map((request) => (
+        <li key={request.id}>
+          <Badge tone={request.status === 'PENDING' ? 'warning' : 'info'}>{codeLabel('home.work.requestStatus', request.status)}</Badge>{' '}
+          <span className="muted">{formatDateTime(request.createdAt)}</span> {request.caseNumber} · {request.requester.person.displayName}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RequestsAwaitingMeCard() {
+  const { t, language } = useI18n();
+  const { data, loading, error, refetch } = useQuery(REQUESTS_AWAITING_ME_QUERY, { variables: { first: LIST_LIMIT } });
+  const page = data?.queryRequestsAwaitingMyDecision;
+  return (
+    <Card title={t('home.work.awaiting.title')}>
+      {error ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : !page || page.totalCount === 0 ? (
+        <EmptyState>{t('home.work.awaiting.none')}</EmptyState>
+      ) : (
+        <>
+          <p className="card-figure">{t('home.work.awaiting.count', { count: formatNumber(page.totalCount, language) })}</p>
+          <RequestList requests={page.nodes} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function MyRequestsCard() {
+  const { t, language } = useI18n();
+  const { data, loading, error, refetch } = useQuery(MY_REQUESTS_QUERY, { variables: { first: 50 } });
+  const pending = (data?.myQueryRequests.nodes ?? []).filter((request) => request.status === 'PENDING' || request.status === 'APPROVED');
+  const waiting = pending.filter((request) => request.status === 'PENDING').length;
+  return (
+    <Card title={t('home.work.mine.title')}>
+      {error ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : pending.length === 0 ? (
+        <EmptyState>{t('home.work.mine.none')}</EmptyState>
+      ) : (
+        <>
+          <p className="card-figure">
+            {t('home.work.mine.count', { pending: formatNumber(waiting, language), approved: formatNumber(pending.length - waiting, language) })}
+          </p>
+          <RequestList requests={pending} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function isOpen(finding: Finding): boolean {
+  return finding.status !== 'CLOSED';
+}
+
+export function FindingsCard() {
+  const { t, codeLabel } = useI18n();
+  const { data, loading, error, refetch } = useQuery(OPEN_FINDINGS_QUERY);
+  const findings = data?.findings ?? [];
+  const open = findings.filter(isOpen);
+  const byMonth = useMemo(
+    () => countByMonthAndCategory(findings, (finding) => taiwanMonth(finding.windowStart), (finding) => finding.severity, FINDING_SEVERITIES),
+    [findings],
+  );
+  const byRule = useMemo(
+    () => countByCategory(open, (finding) => finding.rule, ANOMALY_RULES).map((datum) => ({ ...datum, label: codeLabel('audit.finding.rule', datum.label) })),
+    [open, codeLabel],
+  );
+  return (
+    <Card title={t('home.work.findings.title')} link={{ href: '#/findings', label: t('home.work.findings.link') }}>
+      {error ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : findings.length === 0 ? (
+        <EmptyState>{t('home.work.findings.none')}</EmptyState>
+      ) : (
+        <>
+          <p className={open.length > 0 ? 'card-figure card-figure-danger' : 'card-figure'}>{t('home.work.findings.count', { open: open.length, total: findings.length })}</p>
+          <ul className="plain-list">
+            {open.slice(0, LIST_LIMIT).map((finding) => (
+              <li key={finding.id}>
+                <Badge tone={SEVERITY_TONES[finding.severity]}>{codeLabel('audit.finding.severity', finding.severity)}</Badge> {codeLabel('audit.finding.rule', finding.rule)}{' '}
+                <span className="muted">{formatDateTime(finding.detectedAt)}</span>
+              </li>
+            ))}
+          </ul>
+          {open.length > 0 ? (
+            <LazyBarChart
+              title={t('home.work.findings.byRule')}
+              categoryHeader={t('audit.finding.column.rule')}
+              data={byRule}
+              series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]}
+            />
+          ) : null}
+          <LazyBarChart
+            title={t('home.work.findings.byMonth')}
+            categoryHeader={t('chart.month')}
+            data={byMonth}
+            stacked
+            series={FINDING_SEVERITIES.map((severity) => ({ key: severity, label: codeLabel('audit.finding.severity', severity), color: SEVERITY_COLORS[severity] }))}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function QueryVolumeCard() {
+  const { t, language } = useI18n();
+  const from = useMemo(() => `${monthsAgo(todayInTaiwan(), VOLUME_MONTHS - 1)}T00:00:00+08:00`, []);
+  const { data, loading, error, refetch } = useQuery(AGENCY_VOLUME_QUERY, { variables: { first: VOLUME_ROWS, from } });
+  const records = data?.queryRegister.nodes ?? [];
+  const catalogue = useQuery(ITEM_CATALOGUE_QUERY, { skip: records.length === 0 });
+  const agencies = useQuery(HOME_AGENCIES_QUERY, { skip: records.length === 0 });
+  const itemName = useMemo(() => {
+    const items = [...(catalogue.data?.labor ?? []), ...(catalogue.data?.health ?? [])];
+    return (key: string) => {
+      const item = items.find((candidate) => candidate.key === key);
+      return item ? `${item.code} ${localizedName(item, language)}` : key;
+    };
+  }, [catalogue.data, language]);
+  const unitName = useMemo(() => {
+    const units = (agencies.data?.agencies ?? []).flatMap((agency) => agency.units);
+    return (id: string | null) => {
+      if (!id) return t('home.work.volume.noUnit');
+      const unit = units.find((candidate) => candidate.id === id);
+      return unit ? localizedName(unit, language) : id.slice(0, 8);
+    };
+  }, [agencies.data, language, t]);
+  const byMonth = useMemo(() => countByMonth(records, (record) => taiwanMonth(record.queriedAt)), [records]);
+  const byItem = useMemo(() => topCategories(records, (record) => itemName(record.itemKey), 6, t('home.work.volume.other')), [records, itemName, t]);
+  const byUnit = useMemo(() => topCategories(records, (record) => unitName(record.unitId), 6, t('home.work.volume.other')), [records, unitName, t]);
+  const total = data?.queryRegister.totalCount ?? 0;
+  const note = total > records.length ? t('home.work.volume.partial', { shown: records.length, total }) : t('home.work.volume.note', { count: total });
+  return (
+    <Card title={t('home.work.volume.title')}>
+      {error ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : records.length === 0 ? (
+        <EmptyState>{t('home.work.volume.none')}</EmptyState>
+      ) : (
+        <>
+          <LazyBarChart title={t('home.work.volume.byMonth')} note={note} categoryHeader={t('chart.month')} data={byMonth} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />
+          <LazyBarChart title={t('home.work.volume.byItem')} note={note} categoryHeader={t('column.item')} data={byItem} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />
+          <LazyBarChart title={t('home.work.volume.byUnit')} note={note} categoryHeader={t('home.work.volume.unit')} data={byUnit} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />
+        </>
+      )}
+    </Card>
+  );
+}
