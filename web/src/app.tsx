@@ -8,7 +8,8 @@ import { PageLoading } from './ui/page-loading';
 const LoginPage = lazy(() => import('./login/login-page').then((module) => ({ default: module.LoginPage })));
 const AppShell = lazy(() => import('./shell/app-shell').then((module) => ({ default: module.AppShell })));
 
-export function App({ sessions }: { sessions: SessionStore }) {
+/** `endSession` logs out on the server too (revoking the refresh token); without it only the tab forgets the session. */
+export function App({ sessions, endSession: endOnServer }: { sessions: SessionStore; endSession?: () => Promise<void> }) {
   const state = useSyncExternalStore(sessions.subscribe, sessions.getState);
   const client = useApolloClient();
 
@@ -23,8 +24,9 @@ export function App({ sessions }: { sessions: SessionStore }) {
   );
   const logOut = useCallback(async () => {
     await client.clearStore();
-    sessions.logOut();
-  }, [client, sessions]);
+    if (endOnServer) await endOnServer();
+    else sessions.logOut();
+  }, [client, sessions, endOnServer]);
   const endSession = useCallback(() => sessions.expire(), [sessions]);
 
   return (

@@ -4,10 +4,13 @@ import { migratePermissions, seedPermissionsDemo } from '@custos/permissions';
 import { appRoleName, appRoleUrl, ensureAppRoles, ensureDatabase, SUBGRAPH_SCHEMAS, type SubgraphSchema } from '@custos/postgres';
 import { migrateQueryLog } from '@custos/query-log';
 import pg from 'pg';
+import { jobsRoleUrl, prepareJobQueue } from './worker/jobs-database';
 
 export interface PreparedDatabase {
   ownerUrl: string;
   appUrl(schema: SubgraphSchema): string;
+  /** The job queue's own role (graphile-worker's schema only). */
+  jobsUrl: string;
 }
 
 /**
@@ -33,9 +36,10 @@ export async function prepareDatabase(options: {
   await migratePermissions(ownerUrl);
   await migrateQueryLog(ownerUrl);
   await migrateAudit(ownerUrl);
+  await prepareJobQueue(options.serverUrl, ownerUrl, options.databaseName, options.appRolePassword);
   if (options.demo) {
     await seedIdentityDemo(ownerUrl, { certificateFingerprints: options.demo.certificateFingerprints });
     await seedPermissionsDemo(ownerUrl);
   }
-  return { ownerUrl, appUrl: (schema) => appRoleUrl(ownerUrl, schema, options.appRolePassword) };
+  return { ownerUrl, appUrl: (schema) => appRoleUrl(ownerUrl, schema, options.appRolePassword), jobsUrl: jobsRoleUrl(ownerUrl, options.appRolePassword) };
 }

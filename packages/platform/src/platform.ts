@@ -47,7 +47,7 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-const DEFAULT_PORTS = { gateway: 4000, identity: 4101, permissions: 4102, queryLog: 4103, audit: 4104 };
+const DEFAULT_PORTS = { gateway: 4000, identity: 4101, permissions: 4102, queryLog: 4103, audit: 4104, worker: 4105 };
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const secrets = await loadOrCreateSecrets(options.dataRoot);
@@ -73,7 +73,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     });
 
     const ports = options.ports === 'free'
-      ? { gateway: await findFreePort(), identity: await findFreePort(), permissions: await findFreePort(), queryLog: await findFreePort(), audit: await findFreePort() }
+      ? { gateway: await findFreePort(), identity: await findFreePort(), permissions: await findFreePort(), queryLog: await findFreePort(), audit: await findFreePort(), worker: await findFreePort() }
       : DEFAULT_PORTS;
     const nodeEnv = options.nodeEnv ?? 'production';
     const gatewayPublicKey = JSON.stringify(secrets.gatewaySigningKey.publicJwk);
@@ -85,26 +85,45 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       GATEWAY_PUBLIC_KEY: gatewayPublicKey,
       GATEWAY_URL: `http://127.0.0.1:${ports.gateway}/graphql`,
     });
+    const identityEnv = {
+      ...subgraphEnv(ports.identity, database.appUrl('identity')),
+      IDENTITY_SIGNING_KEY: JSON.stringify(secrets.identitySigningKey.privateJwk),
+      TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
+      NATIONAL_ID_HASH_KEYS: JSON.stringify(secrets.nationalIdHashKeys),
+      // The job worker runs the leaver job on its schedule (see worker/schedule.ts).
+      LEAVER_JOB_INTERVAL_SECONDS: '0',
+    };
+    const queryLogEnv = {
+      ...subgraphEnv(ports.queryLog, database.appUrl('query_log')),
+      // Only the query log (and its jobs) hold the per-city keys of the subjects' keyed hashes and the checkpoint key.
+      SUBJECT_HASH_KEYS: JSON.stringify(secrets.subjectHashKeys),
+      CHECKPOINT_SIGNING_KEY: JSON.stringify(secrets.checkpointSigningKey.privateJwk),
+      // Timed checkpoints are the job worker's; the query log still writes one every CHECKPOINT_EVERY_RECORDS records.
+      CHECKPOINT_INTERVAL_SECONDS: '0',
+    };
+    const auditEnv = subgraphEnv(ports.audit, database.appUrl('audit'));
     const definitions = [
+      { name: 'identity', cwd: 'subgraphs/identity', entry: 'src/main.ts', port: ports.identity, env: identityEnv },
+      { name: 'permissions', cwd: 'subgraphs/permissions', entry: 'src/main.ts', port: ports.permissions, env: subgraphEnv(ports.permissions, database.appUrl('permissions')) },
+      { name: 'query-log', cwd: 'subgraphs/query-log', entry: 'src/main.ts', port: ports.queryLog, env: queryLogEnv },
+      { name: 'audit', cwd: 'subgraphs/audit', entry: 'src/main.ts', port: ports.audit, env: auditEnv },
       {
-        name: 'identity', cwd: 'subgraphs/identity', port: ports.identity,
+        // The job worker: the permissions outbox consumer and the scheduled jobs, on graphile-worker.
+        name: 'worker', cwd: 'packages/platform', entry: 'src/worker/main.ts', port: ports.worker,
         env: {
-          ...subgraphEnv(ports.identity, database.appUrl('identity')),
-          IDENTITY_SIGNING_KEY: JSON.stringify(secrets.identitySigningKey.privateJwk),
-          TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
-          NATIONAL_ID_HASH_KEYS: JSON.stringify(secrets.nationalIdHashKeys),
+          NODE_ENV: nodeEnv,
+          TSX_TSCONFIG_PATH: join(REPO_ROOT, 'packages/platform/tsconfig.worker.json'),
+          JOBS_DATABASE_URL: database.jobsUrl,
+          WORKER_HOST: '127.0.0.1',
+          WORKER_PORT: String(ports.worker),
+          IDENTITY_JOB_ENV: JSON.stringify(identityEnv),
+          QUERY_LOG_JOB_ENV: JSON.stringify(queryLogEnv),
+          AUDIT_JOB_ENV: JSON.stringify(auditEnv),
         },
       },
-      { name: 'permissions', cwd: 'subgraphs/permissions', port: ports.permissions, env: subgraphEnv(ports.permissions, database.appUrl('permissions')) },
-      {
-        name: 'query-log', cwd: 'subgraphs/query-log', port: ports.queryLog,
-        // Only the query log holds the per-city keys of the subjects' keyed hashes.
-        env: { ...subgraphEnv(ports.queryLog, database.appUrl('query_log')), SUBJECT_HASH_KEYS: JSON.stringify(secrets.subjectHashKeys) },
-      },
-      { name: 'audit', cwd: 'subgraphs/audit', port: ports.audit, env: subgraphEnv(ports.audit, database.appUrl('audit')) },
     ];
     for (const definition of definitions) {
-      services.push(spawnService({ name: definition.name, cwd: definition.cwd, entry: 'src/main.ts', env: definition.env, echo: options.echo }));
+      services.push(spawnService({ name: definition.name, cwd: definition.cwd, entry: definition.entry, env: definition.env, echo: options.echo }));
     }
     await Promise.all(definitions.map((definition, index) => waitForHealth(services[index]!, `http://127.0.0.1:${definition.port}/health`)));
 

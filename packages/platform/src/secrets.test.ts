@@ -17,18 +17,21 @@ describe('platform secrets', () => {
     expect(first.identitySigningKey.publicJwk).not.toHaveProperty('d');
     expect(Object.keys(first.subjectHashKeys).sort()).toEqual(['changhua', 'tainan', 'taipei', 'taoyuan']);
     expect(new Set(Object.values(first.subjectHashKeys)).size).toBe(4);
+    expect(first.checkpointSigningKey.privateJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', d: expect.any(String) });
+    expect(first.checkpointSigningKey.publicJwk).not.toHaveProperty('d');
   });
 
   it('adds a secret introduced by a later version without touching the existing ones', async () => {
     const older = mkdtempSync(join(tmpdir(), 'custos-secrets-old-'));
     const current = await loadOrCreateSecrets(older);
-    const { nationalIdHashKeys: _dropped, ...withoutNewKeys } = current;
+    const { nationalIdHashKeys: _dropped, checkpointSigningKey: _droppedToo, ...withoutNewKeys } = current;
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(older, 'secrets.json'), JSON.stringify(withoutNewKeys));
     const upgraded = await loadOrCreateSecrets(older);
     expect(upgraded.subjectHashKeys).toEqual(current.subjectHashKeys);
     expect(upgraded.identitySigningKey).toEqual(current.identitySigningKey);
     expect(Object.keys(upgraded.nationalIdHashKeys).sort()).toEqual(['changhua', 'tainan', 'taipei', 'taoyuan']);
+    expect(upgraded.checkpointSigningKey.privateJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     expect(await loadOrCreateSecrets(older)).toEqual(upgraded);
     rmSync(older, { recursive: true, force: true });
   });

@@ -15,33 +15,46 @@ const secretsSchema = z.object({
   subjectHashKeys: z.record(z.string(), z.string().min(32)),
   /** Per-city keys for the keyed hash of officials' national IDs (identity), separate from the subjects' keys. */
   nationalIdHashKeys: z.record(z.string(), z.string().min(32)),
+  /** Ed25519 key that signs the query log's hash-chain checkpoints (CHECKPOINT_SIGNING_KEY); only the query log and the job worker get it. */
+  checkpointSigningKey: z.object({ privateJwk: jwk, publicJwk: jwk }),
 });
-export type PlatformSecrets = z.infer<typeof secretsSchema> & { identitySigningKey: SigningKeyPair; gatewaySigningKey: SigningKeyPair };
+export type PlatformSecrets = z.infer<typeof secretsSchema> & { identitySigningKey: SigningKeyPair; gatewaySigningKey: SigningKeyPair; checkpointSigningKey: SigningKeyPair };
 
 /**
  * Keys and passwords the platform needs, generated on first start into the (git-ignored) data
  * folder and reused after, so restarts keep sessions and data readable. Never in the repository.
  */
 const perCityKeys = () => Object.fromEntries(demoCities.map((city) => [city.id, randomBytes(32).toString('base64url')]));
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Secrets added after the first release: generated once when missing, never replacing what is stored. */
+const laterSecrets: Record<string, () => Promise<unknown>> = {
+  nationalIdHashKeys: async () => perCityKeys(),
+  checkpointSigningKey: () => generateSigningKeyPair(`checkpoint-${today()}`),
+};
 
 export async function loadOrCreateSecrets(dataRoot: string): Promise<PlatformSecrets> {
   const file = join(dataRoot, 'secrets.json');
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     // Secrets added by a later version are generated once and kept; existing ones are never replaced.
-    if (stored.nationalIdHashKeys === undefined) {
-      stored.nationalIdHashKeys = perCityKeys();
-      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    let added = false;
+    for (const [name, generate] of Object.entries(laterSecrets)) {
+      if (stored[name] !== undefined) continue;
+      stored[name] = await generate();
+      added = true;
     }
+    if (added) writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
     return secretsSchema.parse(stored) as PlatformSecrets;
   }
   mkdirSync(dataRoot, { recursive: true });
   const secrets = {
-    identitySigningKey: await generateSigningKeyPair(`identity-${new Date().toISOString().slice(0, 10)}`),
-    gatewaySigningKey: await generateSigningKeyPair(`gateway-${new Date().toISOString().slice(0, 10)}`),
+    identitySigningKey: await generateSigningKeyPair(`identity-${today()}`),
+    gatewaySigningKey: await generateSigningKeyPair(`gateway-${today()}`),
     appRolePassword: randomBytes(24).toString('base64url'),
     subjectHashKeys: perCityKeys(),
     nationalIdHashKeys: perCityKeys(),
+    checkpointSigningKey: await generateSigningKeyPair(`checkpoint-${today()}`),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets as PlatformSecrets;

@@ -1,14 +1,16 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { from, mergeMap, tap, throwError } from 'rxjs';
 import { errorCodes, SESSION_LOST_CODES } from './api-error';
 import { cursorPagesPolicy } from './cursor-pages';
+import type { SessionRefresher } from './session-refresh';
 import type { SessionStore } from './session-store';
 
 /** The console talks only to the gateway, at the same origin (vite dev proxies it; production serves both). */
 export const GATEWAY_PATH = '/graphql';
 
-export function createApolloClient(sessions: SessionStore) {
+export function createApolloClient(sessions: SessionStore, refresher?: SessionRefresher, fetchImpl?: typeof fetch) {
   const authLink = new SetContextLink((previous) => {
     const accessToken = sessions.accessToken();
     if (!accessToken) return {};
@@ -19,15 +21,42 @@ export function createApolloClient(sessions: SessionStore) {
     };
   });
 
-  // Any request answered with UNAUTHENTICATED or TOKEN_EXPIRED ends the session; the app shows the login page.
-  const sessionLossLink = new ErrorLink(({ error, operation }) => {
+  // A request answered with UNAUTHENTICATED or TOKEN_EXPIRED: the session is refreshed (once) and the request sent
+  // again with the new token; when it cannot be refreshed it ends, and the app shows the login page.
+  const sessionLossLink = new ErrorLink(({ error, operation, forward }) => {
     if (!errorCodes(error).some((code) => SESSION_LOST_CODES.includes(code))) return;
-    const accessTokenUsed: unknown = operation.getContext().accessTokenUsed;
-    if (typeof accessTokenUsed === 'string') sessions.expire(accessTokenUsed);
+    const context = operation.getContext();
+    const accessTokenUsed: unknown = context.accessTokenUsed;
+    if (typeof accessTokenUsed !== 'string') return;
+    if (!refresher || context.retriedAfterRefresh) {
+      sessions.expire(accessTokenUsed);
+      return;
+    }
+    return from(refresher.refresh(accessTokenUsed)).pipe(
+      mergeMap((refreshed) => {
+        if (!refreshed) return throwError(() => error);
+        operation.setContext({ retriedAfterRefresh: true });
+        // The retried answer does not come back through this link: a rejection of the new token ends the session here.
+        const expireIfRejected = () => {
+          const retriedWith: unknown = operation.getContext().accessTokenUsed;
+          if (typeof retriedWith === 'string') sessions.expire(retriedWith);
+        };
+        return forward(operation).pipe(
+          tap({
+            next: (result) => {
+              if (result.errors?.some((entry) => SESSION_LOST_CODES.includes(String(entry.extensions?.code)))) expireIfRejected();
+            },
+            error: (retryError: unknown) => {
+              if (errorCodes(retryError).some((code) => SESSION_LOST_CODES.includes(code))) expireIfRejected();
+            },
+          }),
+        );
+      }),
+    );
   });
 
   return new ApolloClient({
-    link: ApolloLink.from([sessionLossLink, authLink, new HttpLink({ uri: GATEWAY_PATH })]),
+    link: ApolloLink.from([sessionLossLink, authLink, new HttpLink({ uri: GATEWAY_PATH, ...(fetchImpl ? { fetch: fetchImpl } : {}) })]),
     cache: createCache(),
   });
 }

@@ -85,3 +85,40 @@ describe('createSessionStore', () => {
     expect(store.accessToken()).toBe('token-1');
   });
 });
+
+describe('createSessionStore with refresh tokens', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(START);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const refreshable = (n: number, accessMinutes: number) => ({ accessToken: `token-${n}`, expiresAt: inMinutes(accessMinutes), refreshToken: `refresh-${n}`, refreshExpiresAt: inMinutes(480) });
+
+  it('restores a session whose access token expired but which can still be refreshed, and lasts until its refresh limit', () => {
+    const storage = memoryStorage();
+    storage.setItem(SESSION_STORAGE_KEY, JSON.stringify(refreshable(1, -5)));
+    const store = createSessionStore(storage);
+    expect(store.getState()).toMatchObject({ status: 'signedIn', session: { refreshToken: 'refresh-1' } });
+    vi.advanceTimersByTime(480 * 60_000 - 1);
+    expect(store.getState().status).toBe('signedIn');
+    vi.advanceTimersByTime(1);
+    expect(store.getState()).toEqual({ status: 'signedOut', reason: 'sessionExpired' });
+  });
+
+  it('replaces the session with its refreshed successor only while the replaced token is current', () => {
+    const storage = memoryStorage();
+    const store = createSessionStore(storage);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.signIn(refreshable(1, 15));
+    expect(store.replace('token-1', refreshable(2, 15))).toBe(true);
+    expect(store.accessToken()).toBe('token-2');
+    expect(JSON.parse(storage.items.get(SESSION_STORAGE_KEY)!)).toMatchObject({ accessToken: 'token-2', refreshToken: 'refresh-2' });
+    expect(store.replace('token-1', refreshable(3, 15))).toBe(false); // a stale refresh
+    store.logOut();
+    expect(store.replace('token-2', refreshable(4, 15))).toBe(false); // a refresh finishing after logout
+    expect(store.getState()).toEqual({ status: 'signedOut', reason: 'loggedOut' });
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+});

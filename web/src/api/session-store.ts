@@ -1,12 +1,22 @@
 /**
- * The signed-in session: the gateway's bearer token, kept in sessionStorage (one browser tab, gone when it closes).
- * React reads it with useSyncExternalStore; the Apollo auth link reads the token; the error link ends the session
- * when the gateway says the token no longer works.
+ * The signed-in session: the gateway's bearer token and identity's rotating refresh token, kept in sessionStorage
+ * (one browser tab, gone when it closes). React reads it with useSyncExternalStore; the Apollo auth link reads the
+ * token; session-refresh.ts replaces it before it expires (and when the gateway says it no longer works), and ends
+ * the session when it cannot.
  */
 export interface Session {
   accessToken: string;
-  /** ISO timestamp from the gateway. */
+  /** ISO timestamp from the gateway: when the access token stops working. */
   expiresAt: string;
+  /** Exchanged once for the next session (identity rotates it); absent, the session ends with its access token. */
+  refreshToken?: string;
+  /** ISO timestamp: the session's absolute end, after which only a new login helps. */
+  refreshExpiresAt?: string;
+}
+
+/** When the session itself ends: its refresh limit if it can be refreshed, else its access token's expiry. */
+export function sessionEndsAt(session: Session): number {
+  return Date.parse(session.refreshToken && session.refreshExpiresAt ? session.refreshExpiresAt : session.expiresAt);
 }
 
 /** Why the login page is showing: shown to the person as a notice. */
@@ -21,6 +31,11 @@ export interface SessionStore {
   subscribe(listener: () => void): () => void;
   accessToken(): string | null;
   signIn(session: Session): void;
+  /**
+   * Replaces the signed-in session with its refreshed successor (same person: listeners are told, the cache stays).
+   * Ignored unless `previousAccessToken` is still the current one (a logout or a newer login happened meanwhile).
+   */
+  replace(previousAccessToken: string, next: Session): boolean;
   logOut(): void;
   /** Ends the session as expired, unless `accessToken` names a token that has already been replaced. */
   expire(accessToken?: string): void;
@@ -46,7 +61,7 @@ export function createSessionStore(storage: KeyValueStorage | undefined, now: ()
   }
 
   function isPast(session: Session): boolean {
-    return Date.parse(session.expiresAt) <= now();
+    return sessionEndsAt(session) <= now();
   }
 
   function setState(next: SessionState) {
@@ -60,7 +75,7 @@ export function createSessionStore(storage: KeyValueStorage | undefined, now: ()
     expiryTimer = undefined;
     if (state.status !== 'signedIn') return;
     const { session } = state;
-    const delay = Math.min(Date.parse(session.expiresAt) - now(), MAX_TIMER_DELAY_MS);
+    const delay = Math.min(sessionEndsAt(session) - now(), MAX_TIMER_DELAY_MS);
     expiryTimer = setTimeout(() => {
       if (isPast(session)) store.expire(session.accessToken);
       else scheduleExpiry();
@@ -77,6 +92,12 @@ export function createSessionStore(storage: KeyValueStorage | undefined, now: ()
     signIn(session) {
       safely(() => storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(session)));
       setState({ status: 'signedIn', session });
+    },
+    replace(previousAccessToken, next) {
+      if (state.status !== 'signedIn' || state.session.accessToken !== previousAccessToken) return false;
+      safely(() => storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(next)));
+      setState({ status: 'signedIn', session: next });
+      return true;
     },
     logOut() {
       safely(() => storage?.removeItem(SESSION_STORAGE_KEY));
@@ -98,9 +119,10 @@ function parseSession(text: string): Session | null {
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === 'object') {
-      const { accessToken, expiresAt } = value as Record<string, unknown>;
+      const { accessToken, expiresAt, refreshToken, refreshExpiresAt } = value as Record<string, unknown>;
       if (typeof accessToken === 'string' && accessToken && typeof expiresAt === 'string' && !Number.isNaN(Date.parse(expiresAt))) {
-        return { accessToken, expiresAt };
+        const refreshable = typeof refreshToken === 'string' && refreshToken && typeof refreshExpiresAt === 'string' && !Number.isNaN(Date.parse(refreshExpiresAt));
+        return refreshable ? { accessToken, expiresAt, refreshToken, refreshExpiresAt } : { accessToken, expiresAt };
       }
     }
   } catch {

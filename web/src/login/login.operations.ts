@@ -32,6 +32,8 @@ export const LOGIN_WITH_PASSWORD_MUTATION: TypedDocumentNode<
     loginWithPassword(input: $input) {
       accessToken
       expiresAt
+      refreshToken
+      refreshExpiresAt
     }
   }
 `;
@@ -57,6 +59,8 @@ export const LOGIN_WITH_CERTIFICATE_MUTATION: TypedDocumentNode<
     loginWithCertificate(input: $input) {
       accessToken
       expiresAt
+      refreshToken
+      refreshExpiresAt
     }
   }
 `;
