@@ -55,8 +55,6 @@ export class CrossCityReads1764288000100 implements MigrationInterface {
       ...cityIsolationSql('query_log.subject_report'),
       `CREATE TRIGGER subject_report_append_only BEFORE UPDATE OR DELETE ON query_log.subject_report FOR EACH ROW EXECUTE FUNCTION query_log.refuse_log_change()`,
       `GRANT SELECT, INSERT ON query_log.subject_report TO ${ROLE}`,
-      // "Who looked at my data": a city's records of one subject, by keyed hash.
-      `CREATE INDEX query_record_city_subject_idx ON query_log.query_record (city_id, subject_hash)`,
       // The reporting aggregates: one index-only scan over a city's year.
       `CREATE INDEX query_record_report_idx ON query_log.query_record (city_id, queried_at) INCLUDE (agency_id, unit_id, item_key)`,
     ];
@@ -65,7 +63,6 @@ export class CrossCityReads1764288000100 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query('DROP INDEX IF EXISTS query_log.query_record_report_idx');
-    await db.query('DROP INDEX IF EXISTS query_log.query_record_city_subject_idx');
     await db.query('DROP TABLE IF EXISTS query_log.subject_report');
     await db.query('DROP TABLE IF EXISTS query_log.cross_city_read');
     await db.query('DROP FUNCTION IF EXISTS query_log.refuse_log_change()');
