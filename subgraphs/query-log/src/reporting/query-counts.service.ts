@@ -4,13 +4,14 @@ import type { EntityManager } from 'typeorm';
 import { countByCity, crossCityManager, logCrossCityRead, type CrossCityRead } from '../cross-city/cross-city-reach';
 import type { QueryCountDimension } from './query-counts.types';
 
-const COLUMNS: Record<QueryCountDimension, { sql: string; key: keyof QueryCountRow }> = {
+// `sql` is grouped on (cheap per row); `present` formats the group's value once per group.
+const COLUMNS: Record<QueryCountDimension, { sql: string; present?: (column: string) => string; key: keyof QueryCountRow }> = {
   CITY: { sql: 'city_id', key: 'cityId' },
-  AGENCY: { sql: 'agency_id::text', key: 'agencyId' },
-  UNIT: { sql: 'unit_id::text', key: 'unitId' },
+  AGENCY: { sql: 'agency_id', present: (c) => `${c}::text`, key: 'agencyId' },
+  UNIT: { sql: 'unit_id', present: (c) => `${c}::text`, key: 'unitId' },
   ITEM: { sql: 'item_key', key: 'itemKey' },
   PURPOSE: { sql: 'purpose', key: 'purpose' },
-  MONTH: { sql: `to_char(queried_at AT TIME ZONE 'Asia/Taipei', 'YYYY-MM')`, key: 'month' },
+  MONTH: { sql: `date_trunc('month', queried_at AT TIME ZONE 'Asia/Taipei')`, present: (c) => `to_char(${c}, 'YYYY-MM')`, key: 'month' },
 };
 
 export interface QueryCountRow {
@@ -72,10 +73,12 @@ export class QueryCountService {
       where.push(`agency_id = $${params.push(query.agencyId)}`);
     }
     if (query.itemKey) where.push(`item_key = $${params.push(query.itemKey)}`);
-    const selected = groupBy.map((dimension, index) => `${COLUMNS[dimension].sql} AS d${index}`);
+    const selected = groupBy.map((dimension, index) => `${COLUMNS[dimension].sql} AS g${index}`);
+    const presented = groupBy.map((dimension, index) => `${COLUMNS[dimension].present?.(`g${index}`) ?? `g${index}`} AS d${index}`);
     const positions = groupBy.map((_, index) => String(index + 1));
-    const sql = `SELECT ${selected.join(', ')}, count(*)::int AS n FROM query_log.query_record WHERE ${where.join(' AND ')}
-      GROUP BY ${positions.join(', ')} ORDER BY ${positions.map((p) => `${p} NULLS LAST`).join(', ')}`;
+    const sql = `SELECT ${presented.join(', ')}, n FROM (
+        SELECT ${selected.join(', ')}, count(*)::int AS n FROM query_log.query_record WHERE ${where.join(' AND ')} GROUP BY ${positions.join(', ')}
+      ) grouped ORDER BY ${groupBy.map((_, index) => `g${index} NULLS LAST`).join(', ')}`;
     const raw: Array<Record<string, unknown>> = await manager.query(sql, params);
     return raw.map((row) => {
       const result: QueryCountRow = { cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, month: null, count: Number(row.n) };
