@@ -7,7 +7,7 @@ import { CrossCityQueryRecordConnection, CrossCityReadConnection, CrossCityRecor
 
 /** `<operation name>/<field>`: what the read log names as the operation. */
 export function operationLabel(info: GraphQLResolveInfo): string {
-  const name = info.operation.name?.value?.replace(/__[a-z-]+__\d+$/, '') ?? 'anonymous';
+  const name = info.operation.name?.value?.replace(/__[a-z_-]+__\d+$/, '') ?? 'anonymous';
   return `${name}/${info.fieldName}`;
 }
 
