@@ -28,6 +28,10 @@ export const gatewayConfigSchema = z.object({
   IDENTITY_REVOCATIONS_URL: optionalUrl,
   REVOCATION_POLL_MS: z.coerce.number().int().min(100).max(10_000).default(1_000),
   REVOCATION_MAX_STALENESS_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  // Issue 9, trusted documents (see trusted-documents.ts): the manifest of registered reporting
+  // queries ("sha256:<hex>" → text), and whether reporting (read-only API) tokens may run only those.
+  TRUSTED_DOCUMENTS_FILE: z.string().optional(),
+  TRUSTED_DOCUMENTS_ONLY_FOR_REPORTING_TOKENS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -14,6 +14,8 @@ import type { GatewayContext } from './context';
 import type { GatewayConfig } from './env';
 import { RevocationCheckUnavailableError, RevocationList } from './revocation-list';
 import { SignedDataSource } from './signed-data-source';
+import { readOnlyTokenPlugin } from './read-only-tokens';
+import { resolveTrustedDocument, TrustedDocumentError, TrustedDocuments } from './trusted-documents';
 import { createStaticHandler, SECURITY_HEADERS } from './static-files';
 
 export interface RunningGateway {
@@ -55,6 +57,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxStalenessMs: config.REVOCATION_MAX_STALENESS_MS,
   });
   await revocations.start();
+  const trustedDocuments = TrustedDocuments.fromFile(config.TRUSTED_DOCUMENTS_FILE);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new SignedDataSource(urlOverrides[name] ?? url!, signer, delegationSigner, config.SUBGRAPH_MAX_SOCKETS),
@@ -80,6 +83,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Issue 9: documents are registered in the trusted-documents manifest only, never by clients (APQ off).
+    persistedQueries: false,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: 2000 },
     formatError: (formatted) =>
@@ -88,6 +93,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         : { message: 'Something went wrong on our side. Nothing was saved. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
     plugins: [
       ...protection.plugins,
+      readOnlyTokenPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -121,6 +127,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         }
         if (Array.isArray(body)) return sendError(response, 400, 'BATCHING_NOT_ALLOWED', 'Send one operation per request.');
         const principal = await principalOf(request);
+        if (body && typeof body === 'object') {
+          const readOnly = principal.kind === 'account' && principal.readOnly === true;
+          resolveTrustedDocument(body as Record<string, unknown>, trustedDocuments, { onlyTrusted: readOnly && config.TRUSTED_DOCUMENTS_ONLY_FOR_REPORTING_TOKENS });
+        }
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(request.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
         const result = await apollo.executeHTTPGraphQLRequest({
@@ -138,6 +148,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       sendError(response, 404, 'NOT_FOUND', 'Not found.');
     } catch (error) {
       if (error instanceof AuthError) return sendError(response, 401, error.code, error.message);
+      if (error instanceof TrustedDocumentError) return sendError(response, error.code === 'TRUSTED_DOCUMENT_REQUIRED' ? 403 : 400, error.code, error.message);
       if (error instanceof RevocationCheckUnavailableError) return sendError(response, 503, 'REVOCATION_CHECK_UNAVAILABLE', error.message);
       if (error instanceof PayloadTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', 'The request is too large.');
       console.error('[gateway] request failed', error);

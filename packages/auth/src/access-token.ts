@@ -2,7 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, importJWK, jwtVerify, Si
 import { z } from 'zod';
 import { AuthError } from './errors';
 import { SIGNING_ALGORITHM } from './keys';
-import { ROLES, type AccountPrincipal } from './principal';
+import { CROSS_CITY_SERVICES, ROLES, type AccountPrincipal } from './principal';
 
 export const ACCESS_TOKEN_ISSUER = 'custos-identity';
 export const ACCESS_TOKEN_AUDIENCE = 'custos-gateway';
@@ -13,6 +13,8 @@ const accessTokenClaims = z.object({
   agency: z.string().min(1),
   person: z.string().min(1),
   roles: z.array(z.enum(ROLES)),
+  reach: z.object({ cityIds: z.array(z.string().min(1)).max(50), service: z.enum(CROSS_CITY_SERVICES) }).optional(),
+  ro: z.boolean().optional(),
 });
 
 export interface AccessTokenSigner {
@@ -31,6 +33,8 @@ export async function createAccessTokenSigner(privateJwk: JWK): Promise<AccessTo
         agency: principal.agencyId,
         person: principal.personId,
         roles: principal.roles,
+        ...(principal.crossCity ? { reach: principal.crossCity } : {}),
+        ...(principal.readOnly ? { ro: true } : {}),
       })
         .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: privateJwk.kid })
         .setSubject(principal.accountId)
@@ -70,6 +74,8 @@ export function createAccessTokenVerifier(keys: URL | JSONWebKeySet): AccessToke
             agencyId: claims.agency,
             personId: claims.person,
             roles: claims.roles,
+            ...(claims.reach ? { crossCity: claims.reach } : {}),
+            ...(claims.ro ? { readOnly: true } : {}),
           },
           tokenId: String(payload.jti ?? ''),
           expiresAt: new Date(Number(payload.exp) * 1000),

@@ -2,7 +2,7 @@ import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { z } from 'zod';
 import { AuthError } from './errors';
 import { SIGNING_ALGORITHM } from './keys';
-import { ROLES, type Principal } from './principal';
+import { CROSS_CITY_SERVICES, ROLES, type Principal } from './principal';
 
 /**
  * The gateway tells a subgraph who the caller is by signing a short assertion bound to the exact
@@ -23,6 +23,8 @@ const principalSchema = z.discriminatedUnion('kind', [
     cityId: z.string(),
     agencyId: z.string(),
     roles: z.array(z.enum(ROLES)),
+    crossCity: z.object({ cityIds: z.array(z.string()), service: z.enum(CROSS_CITY_SERVICES) }).optional(),
+    readOnly: z.boolean().optional(),
   }),
 ]);
 

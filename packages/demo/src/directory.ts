@@ -11,8 +11,10 @@ export type DemoRole =
 export interface DemoCity { id: string; name: string; nameEn: string }
 export interface DemoAgency {
   id: string; cityId: string; key: string; name: string; nameEn: string;
-  kind: 'GOVERNING' | 'REVIEWING' | 'USING' | 'DISTRICT_OFFICE';
+  kind: 'GOVERNING' | 'REVIEWING' | 'USING' | 'DISTRICT_OFFICE' | 'CENTRAL';
   parentKey?: string; commissioningAgencyKey?: string;
+  /** For a CENTRAL agency (a bureau): the WebIR service it runs and audits across cities. */
+  bureauService?: 'labor-insurance' | 'health-insurance';
 }
 export interface DemoUnit { id: string; cityId: string; agencyKey: string; key: string; name: string; nameEn: string }
 export interface DemoUser {
@@ -28,6 +30,16 @@ export const demoCities: DemoCity[] = [
   { id: 'changhua', name: '彰化縣', nameEn: 'Changhua County' },
   { id: 'tainan', name: '臺南市', nameEn: 'Tainan City' },
 ];
+
+/**
+ * Issue 9: the central agencies are not a city. They live in a tenant of their own, `central`
+ * (a row of identity's city list, with no rule profile, so certificate login only), as agencies of
+ * kind CENTRAL that name the service they run. Only identity seeds it: the other subgraphs hold
+ * no rows of the central tenant; a bureau officer reads the cities' rows through the cross-city
+ * reach in the access token (see docs/reporting.md).
+ */
+export const DEMO_CENTRAL_TENANT_ID = 'central';
+export const demoCentralTenant: DemoCity = { id: DEMO_CENTRAL_TENANT_ID, name: '中央主管機關', nameEn: 'Central agencies' };
 
 interface CityPlan {
   cityId: string;
@@ -51,6 +63,12 @@ export const demoAgencies: DemoAgency[] = plans.flatMap((plan) => [
   { id: demoId(`${plan.cityId}/agency/social`), cityId: plan.cityId, key: 'social', name: plan.using[0], nameEn: plan.using[1], kind: 'USING' as const, parentKey: 'governing' },
   { id: demoId(`${plan.cityId}/agency/district`), cityId: plan.cityId, key: 'district', name: plan.district[0], nameEn: plan.district[1], kind: 'DISTRICT_OFFICE' as const, parentKey: 'social', commissioningAgencyKey: 'social' },
 ]);
+
+export const demoBureauAgencies: DemoAgency[] = [
+  { id: demoId('central/agency/labor-bureau'), cityId: DEMO_CENTRAL_TENANT_ID, key: 'labor-bureau', name: '勞動部勞工保險局', nameEn: 'Bureau of Labor Insurance', kind: 'CENTRAL', bureauService: 'labor-insurance' },
+  { id: demoId('central/agency/nhi'), cityId: DEMO_CENTRAL_TENANT_ID, key: 'nhi', name: '衛生福利部中央健康保險署', nameEn: 'National Health Insurance Administration', kind: 'CENTRAL', bureauService: 'health-insurance' },
+];
+demoAgencies.push(...demoBureauAgencies);
 
 export const demoUnits: DemoUnit[] = plans.map((plan) => ({
   id: demoId(`${plan.cityId}/unit/assistance`), cityId: plan.cityId, agencyKey: 'social', key: 'assistance', name: plan.unit[0], nameEn: plan.unit[1],
@@ -80,6 +98,22 @@ export const demoUsers: DemoUser[] = plans.flatMap((plan) =>
     roles: person.roles,
   })),
 );
+
+/** Issue 9: one officer per bureau (certificate login), and the central tenant's admin who manages their service accounts. */
+export const demoBureauUsers: DemoUser[] = [
+  { key: 'labor', surname: '勞', given: '保查核', agencyKey: 'labor-bureau', roles: ['BUREAU_OFFICER'] as DemoRole[] },
+  { key: 'nhi', surname: '健', given: '保查核', agencyKey: 'nhi', roles: ['BUREAU_OFFICER'] as DemoRole[] },
+  { key: 'admin', surname: '中', given: '央管理', agencyKey: 'labor-bureau', roles: ['TOP_ADMIN'] as DemoRole[] },
+].map((person) => ({
+  accountId: demoId(`central/account/${person.key}`),
+  personId: demoId(`central/person/${person.key}`),
+  cityId: DEMO_CENTRAL_TENANT_ID,
+  agencyKey: person.agencyKey,
+  username: `central.${person.key}`,
+  displayName: `${person.surname}${person.given}`,
+  roles: person.roles,
+}));
+demoUsers.push(...demoBureauUsers);
 
 export function demoAgencyId(cityId: string, key: string): string {
   const agency = demoAgencies.find((a) => a.cityId === cityId && a.key === key);

@@ -1,7 +1,7 @@
 export { createSubgraphDataSource, type SubgraphDataSourceOptions } from './data-source';
 export { RequestScope, TenantScopeError } from './request-scope';
 export { requestTransactionPlugin, type ScopedContext } from './transaction-plugin';
-export { cityIsolationSql, schemaUsageSql, CURRENT_CITY_SQL } from './rls';
+export { cityIsolationSql, schemaUsageSql, crossCityReadSql, CURRENT_CITY_SQL, CURRENT_CITY_IDS_SQL, CURRENT_SERVICE_SQL } from './rls';
 export { requireAccount, requireRole, hasAnyRole, type RequestContext } from './context';
 export { runSchemaMigrations } from './migrate';
 export { startScopedSubgraph, stopOnSignals, type RunningScopedSubgraph, type ScopedSubgraphOptions } from './start-subgraph';

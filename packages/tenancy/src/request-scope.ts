@@ -13,17 +13,43 @@ export class RequestScope {
   private runner: QueryRunner | undefined;
   private cityId: string | undefined;
   private opening: Promise<EntityManager> | undefined;
+  private crossCity: { cityIds: string[]; service: string } | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The request's transaction, confined to `cityId`. */
   manager(cityId: string): Promise<EntityManager> {
+    if (this.crossCity) return Promise.reject(new TenantScopeError('A cross-city read cannot also act in one city.'));
     if (this.cityId !== undefined && this.cityId !== cityId) {
       return Promise.reject(new TenantScopeError('A request may act in one city only.'));
     }
     this.cityId = cityId;
     this.opening ??= this.open(cityId);
     return this.opening;
+  }
+
+  /**
+   * Issue 9: a read across cities. The transaction sets `app.city_ids` (the explicit list, comma
+   * separated) and `app.service` and leaves `app.city_id` unset, so the one-city policies match
+   * nothing and only the cross-city SELECT policies (crossCityReadSql) apply: never "all cities",
+   * never a write to a city table. Only for callers whose verified principal carries that reach.
+   */
+  crossCityManager(cityIds: readonly string[], service: string): Promise<EntityManager> {
+    if (cityIds.length === 0) return Promise.reject(new TenantScopeError('A cross-city read needs at least one city.'));
+    if (cityIds.some((id) => !/^[a-z][a-z0-9-]{1,30}$/.test(id))) return Promise.reject(new TenantScopeError('Not a city id.'));
+    if (!/^[a-z][a-z-]{1,40}$/.test(service)) return Promise.reject(new TenantScopeError('Not a service id.'));
+    const key = [...cityIds].sort().join(',');
+    if (this.cityId !== undefined) return Promise.reject(new TenantScopeError('A one-city request cannot also read across cities.'));
+    if (this.crossCity && (this.crossCity.cityIds.join(',') !== key || this.crossCity.service !== service)) {
+      return Promise.reject(new TenantScopeError('A request reads one set of cities only.'));
+    }
+    this.crossCity ??= { cityIds: key.split(','), service };
+    this.opening ??= this.openCrossCity(key, service);
+    return this.opening;
+  }
+
+  get currentCityIds(): readonly string[] | undefined {
+    return this.crossCity?.cityIds;
   }
 
   get currentCityId(): string | undefined {
@@ -36,6 +62,15 @@ export class RequestScope {
     this.runner = runner;
     await runner.startTransaction('READ COMMITTED');
     await runner.query(`select set_config('app.city_id', $1, true)`, [cityId]);
+    return runner.manager;
+  }
+
+  private async openCrossCity(cityIds: string, service: string): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    this.runner = runner;
+    await runner.startTransaction('READ COMMITTED');
+    await runner.query(`select set_config('app.city_ids', $1, true), set_config('app.service', $2, true)`, [cityIds, service]);
     return runner.manager;
   }
 
@@ -58,6 +93,7 @@ export class RequestScope {
     const runner = this.runner;
     this.runner = undefined;
     this.opening = undefined;
+    this.crossCity = undefined;
     if (!runner) return;
     try {
       if (runner.isTransactionActive) {

@@ -1,3 +1,4 @@
+import { CrossCityReadEntity } from './cross-city/cross-city-read.entity';
 import { startScopedSubgraph, type RunningScopedSubgraph } from '@custos/tenancy';
 import type { Logger } from 'typeorm';
 import { createQueryLogContext } from './context';
@@ -8,7 +9,7 @@ import { QueryRequestDecisionEntity, QueryRequestEntity } from './requests/query
 import { buildQueryLogSchema } from './schema';
 import { createQueryLogServices, type QueryLogServices } from './services';
 
-export const queryLogEntities = [QueryRecordEntity, QueryRequestEntity, QueryRequestDecisionEntity];
+export const queryLogEntities = [QueryRecordEntity, QueryRequestEntity, QueryRequestDecisionEntity, CrossCityReadEntity];
 
 export interface RunningQueryLog extends RunningScopedSubgraph {
   services: QueryLogServices;

@@ -10,6 +10,9 @@ import { QueryRequestService } from './requests/query-request.service';
 import { RegisterService } from './register/register.service';
 import { BureauImportRunner } from './bureau/bureau-import.runner';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { CrossCityService } from './cross-city/cross-city.service';
+import { QueryCountService } from './reporting/query-counts.service';
+import { SubjectReportService } from './subject-report/subject-report.service';
 
 /** The query log's services, built once at boot and shared by every request. */
 export interface QueryLogServices {
@@ -23,6 +26,10 @@ export interface QueryLogServices {
   register: RegisterService;
   imports: BureauImportRunner;
   reconciliation: ReconciliationService;
+  /** Issue 9: central agencies' reads, reporting aggregates, data-subject reports. */
+  crossCity: CrossCityService;
+  queryCounts: QueryCountService;
+  subjectReports: SubjectReportService;
   /** Stops background work (the checkpoint timer). */
   stop(): Promise<void>;
 }
@@ -45,6 +52,9 @@ export function createQueryLogServices(dataSource: DataSource, config: QueryLogC
     register: new RegisterService(hasher),
     imports,
     reconciliation: new ReconciliationService(),
+    crossCity: new CrossCityService(),
+    queryCounts: new QueryCountService(),
+    subjectReports: new SubjectReportService(hasher),
     async stop() {
       await timer.stop();
       await imports.stop();

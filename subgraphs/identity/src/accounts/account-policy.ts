@@ -96,7 +96,8 @@ export function assertNotSelf(actor: AccountPrincipal, target: { id?: string; pe
  * What a reporting tool's service account may hold: reading roles only, never one that queries
  * citizens' data or administers accounts.
  */
-export const SERVICE_ACCOUNT_ROLES: readonly Role[] = ['AUDITOR', 'ETHICS_OFFICER'];
+// BUREAU_OFFICER only in a bureau (a CENTRAL agency), checked where the service account is created (issue 9).
+export const SERVICE_ACCOUNT_ROLES: readonly Role[] = ['AUDITOR', 'ETHICS_OFFICER', 'BUREAU_OFFICER'];
 
 export function assertServiceRoles(roles: readonly Role[], field = 'roles'): void {
   const refused = roles.filter((role) => !SERVICE_ACCOUNT_ROLES.includes(role));

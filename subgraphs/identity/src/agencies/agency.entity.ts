@@ -11,4 +11,6 @@ export class AgencyEntity {
   @Column({ type: 'text' }) kind!: AgencyKind;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', name: 'name_en', nullable: true }) nameEn!: string | null;
+  /** Issue 9: for a CENTRAL agency (a bureau), the WebIR service it runs; null otherwise. */
+  @Column({ type: 'text', name: 'bureau_service', nullable: true }) bureauService!: 'labor-insurance' | 'health-insurance' | null;
 }

@@ -5,6 +5,7 @@ import { SessionsAndTokenRevocations1764201600001 } from './1764201600001-sessio
 import { AdminHandoversAndObligationEvents1764201600002 } from './1764201600002-admin-handovers-and-obligation-events';
 import { AccountReviews1764201600003 } from './1764201600003-account-reviews';
 import { ServiceAccounts1764201600004 } from './1764201600004-service-accounts';
+import { BureauReach1764288000000 } from './1764288000000-bureau-reach';
 import { OutboxReceipts1795700000000 } from './1795700000000-outbox-receipts';
 
 /** In order; never edit one that has been committed — add a new one. */
@@ -15,6 +16,7 @@ export const identityMigrations = [
   AdminHandoversAndObligationEvents1764201600002,
   AccountReviews1764201600003,
   ServiceAccounts1764201600004,
+  BureauReach1764288000000,
   OutboxReceipts1795700000000,
 ];
 

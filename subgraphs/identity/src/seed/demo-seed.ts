@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoAgencies, demoCities, demoUnits, demoUsers, demoAgencyId, demoUnitId } from '@custos/demo';
+import { DEMO_PASSWORD, demoAgencies, demoCentralTenant, demoCities, demoUnits, demoUsers, demoAgencyId, demoUnitId } from '@custos/demo';
 import pg from 'pg';
 import { hashPassword } from '../login/password-hasher';
 
@@ -17,13 +17,13 @@ export async function seedIdentityDemo(ownerUrl: string, options: IdentityDemoSe
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   try {
     await client.query('BEGIN');
-    for (const city of demoCities) {
+    for (const city of [...demoCities, demoCentralTenant]) {
       await client.query('INSERT INTO identity.city (id, name, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [city.id, city.name, city.nameEn]);
       await client.query(`select set_config('app.city_id', $1, true)`, [city.id]);
       // Parents before children: the list is ordered governing → reviewing → social → district.
       for (const agency of demoAgencies.filter((a) => a.cityId === city.id)) {
         await client.query(
-          `INSERT INTO identity.agency (id, city_id, parent_id, commissioning_agency_id, kind, name, name_en) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          `INSERT INTO identity.agency (id, city_id, parent_id, commissioning_agency_id, kind, name, name_en, bureau_service) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
           [
             agency.id,
             city.id,
@@ -32,6 +32,7 @@ export async function seedIdentityDemo(ownerUrl: string, options: IdentityDemoSe
             agency.kind,
             agency.name,
             agency.nameEn,
+            agency.bureauService ?? null,
           ],
         );
       }

@@ -18,4 +18,7 @@ export class ApiTokenEntity {
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
   @Column({ type: 'uuid', name: 'revoked_by', nullable: true }) revokedBy!: string | null;
   @Column({ type: 'text', name: 'revoke_reason', nullable: true }) revokeReason!: string | null;
+  /** Issue 9: a central service account's token may read these cities (with readService); null = its own city only. */
+  @Column({ type: 'text', name: 'read_city_ids', array: true, nullable: true }) readCityIds!: string[] | null;
+  @Column({ type: 'text', name: 'read_service', nullable: true }) readService!: 'labor-insurance' | 'health-insurance' | null;
 }

@@ -19,6 +19,8 @@ function presentToken(token: ApiTokenEntity): ApiTokenType {
     lastUsedAt: token.lastUsedAt,
     revokedAt: token.revokedAt,
     revokeReason: token.revokeReason,
+    readCityIds: token.readCityIds ?? null,
+    readService: token.readService ?? null,
   };
 }
 

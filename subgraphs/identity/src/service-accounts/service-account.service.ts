@@ -15,6 +15,7 @@ import { PersonEntity } from '../people/person.entity';
 import type { IssuedSession, SessionService } from '../sessions/session.service';
 import { requireReason, requireUuid } from '../validation';
 import { ApiTokenEntity } from './api-token.entity';
+import { otherCities } from '../bureaus/bureau-reach';
 
 // `cst_<city>_<secret>`: the city lets the lookup run under that city's row-level security.
 const API_TOKEN_PATTERN = /^cst_([a-z][a-z0-9-]{1,30})_([A-Za-z0-9_-]{43})$/;
@@ -64,7 +65,12 @@ export class ServiceAccountService {
     if (person.employmentStatus !== 'EMPLOYED' || person.isVendorStaff) {
       throw new InputError('RESPONSIBLE_PERSON_NOT_ELIGIBLE', 'The official responsible for a service account must be employed staff of the city, not vendor staff.', 'responsiblePersonId');
     }
-    if (!(await manager.getRepository(AgencyEntity).existsBy({ cityId, id: agencyId }))) throw new InputError('UNKNOWN_AGENCY', 'There is no such agency in this city.', 'agencyId');
+    const agency = await manager.getRepository(AgencyEntity).findOneBy({ cityId, id: agencyId });
+    if (!agency) throw new InputError('UNKNOWN_AGENCY', 'There is no such agency in this city.', 'agencyId');
+    // Issue 9: a bureau's reporting tool holds BUREAU_OFFICER, and only in a bureau (a CENTRAL agency running a service).
+    if (roles.includes('BUREAU_OFFICER') && (agency.kind !== 'CENTRAL' || !agency.bureauService)) {
+      throw new InputError('ROLE_NOT_FOR_SERVICE_ACCOUNTS', 'Only a central agency (a bureau) has service accounts with BUREAU_OFFICER.', 'roles');
+    }
     const username = `svc.${slug}`;
     const taken = await manager.getRepository(AccountEntity).createQueryBuilder('account').where('account.city_id = :cityId AND lower(account.username) = :username', { cityId, username }).getCount();
     if (taken > 0) throw new InputError('USERNAME_TAKEN', 'A service account with this name already exists.', 'name');
@@ -101,7 +107,7 @@ export class ServiceAccountService {
     scope: RequestScope,
     cityId: string,
     actor: AccountActor,
-    input: { serviceAccountId: string; name: string; scopes: string[]; expiresAt?: Date | null; reason: string },
+    input: { serviceAccountId: string; name: string; scopes: string[]; expiresAt?: Date | null; reason: string; readCityIds?: string[] | null; readService?: string | null },
     now: Date,
   ): Promise<{ token: string; record: ApiTokenEntity }> {
     requireTopAdmin(actor);
@@ -115,6 +121,7 @@ export class ServiceAccountService {
     if (account.status !== 'ACTIVE') throw new DomainError('ACCOUNT_NOT_ACTIVE', `This service account is ${account.status.toLowerCase()}.`);
     const beyond = scopes.filter((role) => !account.roles.includes(role));
     if (beyond.length > 0) throw new InputError('SCOPE_BEYOND_ACCOUNT', `The service account does not hold ${beyond.join(', ')}.`, 'scopes');
+    const readScope = await this.crossCityScope(manager, cityId, account, scopes, input.readCityIds ?? null, input.readService ?? null);
     const secret = randomBytes(32).toString('base64url');
     const token = `cst_${cityId}_${secret}`;
     const record: ApiTokenEntity = {
@@ -132,12 +139,42 @@ export class ServiceAccountService {
       revokedAt: null,
       revokedBy: null,
       revokeReason: null,
+      readCityIds: readScope?.cityIds ?? null,
+      readService: readScope?.service ?? null,
     };
     await manager.getRepository(ApiTokenEntity).insert(record);
     await this.deps.history.record(manager, cityId, actor, now, [
       { action: 'SERVICE_ACCOUNT_TOKEN_ISSUED', entityType: 'SERVICE_ACCOUNT', entityId: account.id, reason, before: null, after: { tokenId: record.id, name, scopes, prefix: record.tokenPrefix, expiresAt: record.expiresAt } },
     ]);
     return { token, record };
+  }
+
+  /**
+   * Issue 9: a cross-city read scope (cities + one service) is for a bureau's service account only,
+   * never for a city's: the service must be the bureau's own, the cities real tenants other than the
+   * central one. Returns null when no cross-city scope was asked for.
+   */
+  private async crossCityScope(
+    manager: EntityManager,
+    cityId: string,
+    account: AccountEntity,
+    scopes: Role[],
+    cityIds: string[] | null,
+    service: string | null,
+  ): Promise<{ cityIds: string[]; service: 'labor-insurance' | 'health-insurance' } | null> {
+    if (!cityIds?.length && !service) return null;
+    if (!cityIds?.length) throw new InputError('READ_CITIES_REQUIRED', 'Name the cities the token may read.', 'readCityIds');
+    if (!service) throw new InputError('READ_SERVICE_REQUIRED', 'Name the service the token may read.', 'readService');
+    const agency = await manager.getRepository(AgencyEntity).findOneBy({ cityId, id: account.agencyId });
+    if (!agency?.bureauService || !scopes.includes('BUREAU_OFFICER')) {
+      throw new InputError('CROSS_CITY_SCOPE_NOT_ALLOWED', 'Only a bureau’s service account with the BUREAU_OFFICER scope may read across cities.', 'readCityIds');
+    }
+    if (service !== agency.bureauService) throw new InputError('SERVICE_NOT_OF_BUREAU', `This bureau runs ${agency.bureauService}, not ${service}.`, 'readService');
+    const known = new Set(await otherCities(manager, cityId));
+    const unique = [...new Set(cityIds)].sort();
+    const unknown = unique.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new InputError('UNKNOWN_CITY', `Unknown city: ${unknown.join(', ')}.`, 'readCityIds');
+    return { cityIds: unique, service: agency.bureauService };
   }
 
   async revokeToken(scope: RequestScope, cityId: string, actor: AccountActor, input: { tokenId: string; reason: string }, now: Date): Promise<ApiTokenEntity> {

@@ -5,6 +5,7 @@ import type { RequestScope } from '@custos/tenancy';
 import { decodeJwt } from 'jose';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
+import { sessionReach } from '../bureaus/bureau-reach';
 import { SessionEntity, SessionTokenEntity, TokenRevocationEntity } from './session.entity';
 
 export interface IssuedSession {
@@ -185,6 +186,8 @@ export class SessionService {
 
   private async issue(manager: EntityManager, session: SessionEntity, account: AccountEntity, now: Date): Promise<IssuedSession> {
     const principal: AccountPrincipal = { kind: 'account', accountId: account.id, personId: account.personId, cityId: account.cityId, agencyId: account.agencyId, roles: account.roles };
+    // Issue 9: a bureau officer's cross-city reach; an API token's read-only flag and scope.
+    Object.assign(principal, await sessionReach(manager, account, session.apiTokenId));
     const { token, expiresAt } = await this.options.tokens.sign(principal, this.options.accessTokenTtlSeconds);
     const refreshToken = `${account.cityId}.${randomBytes(32).toString('base64url')}`;
     await manager.getRepository(SessionTokenEntity).insert({
