@@ -68,6 +68,10 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Query.auditRecordPdf': [{ how: 'prints B’s audit record', as: 'AUDITOR', args: (v) => ({ auditId: v.audit }), expect: 'refused' }],
   'Query.auditArchive': [{ how: 'downloads B’s audit archive', as: 'AUDITOR', args: (v) => ({ auditId: v.audit }), expect: 'refused' }],
   'Query.destructionLog': [{ how: 'reads the destruction log', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
+  'Query.changeTrail': [
+    { how: 'reads the audit trail of B’s account (by filter)', as: 'AUDITOR', args: (v) => ({ first: 200, rowId: v.account }), expect: 'absent' },
+    { how: 'reads the whole audit trail', as: 'AUDITOR', args: () => ({ first: 500 }), expect: 'own-city' },
+  ],
   'Query.complianceTasks': [{ how: 'lists compliance tasks of B’s period', as: 'AUDITOR', args: () => ({ dueFrom: '2017-01-01', dueTo: '2017-12-31' }), expect: 'own-city' }],
   // ---------------------------------------------------------------- queries: identity
   'Query.me': [{ how: 'reads itself through every nested field', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],

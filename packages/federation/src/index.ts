@@ -6,3 +6,4 @@ export { loadConfig } from './config';
 export { subgraphConfigSchema, jwkFromJson, type SubgraphConfig } from './subgraph-config';
 export { createGatewayClient, type GatewayClient } from './gateway-client';
 export { readBody, PayloadTooLargeError } from './read-body';
+export { mutationTrailPlugin, installMutationTrail, trailTableSql, trailTriggerSql, cityTablesQuery, TRAIL_TABLE, type MutationTrailOptions } from './mutation-trail';

@@ -5,6 +5,7 @@ import { SessionsAndTokenRevocations1764201600001 } from './1764201600001-sessio
 import { AdminHandoversAndObligationEvents1764201600002 } from './1764201600002-admin-handovers-and-obligation-events';
 import { AccountReviews1764201600003 } from './1764201600003-account-reviews';
 import { ServiceAccounts1764201600004 } from './1764201600004-service-accounts';
+import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const identityMigrations = [
@@ -14,6 +15,7 @@ export const identityMigrations = [
   AdminHandoversAndObligationEvents1764201600002,
   AccountReviews1764201600003,
   ServiceAccounts1764201600004,
+  MutationTrail1796500000000,
 ];
 
 export function migrateIdentity(ownerUrl: string) {

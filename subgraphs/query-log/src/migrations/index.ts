@@ -6,6 +6,7 @@ import { BureauRecords1764115200002 } from './1764115200002-bureau-records';
 import { Reconciliation1764115200003 } from './1764115200003-reconciliation';
 import { AuditViews1764115200004 } from './1764115200004-audit-views';
 import { AnomalySourceView1764115200005 } from './1764115200005-anomaly-source-view';
+import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const queryLogMigrations = [
@@ -16,6 +17,7 @@ export const queryLogMigrations = [
   Reconciliation1764115200003,
   AuditViews1764115200004,
   AnomalySourceView1764115200005,
+  MutationTrail1796500000000,
 ];
 
 export function migrateQueryLog(ownerUrl: string) {
