@@ -7,3 +7,4 @@ export { subgraphConfigSchema, jwkFromJson, type SubgraphConfig } from './subgra
 export { createGatewayClient, type GatewayClient } from './gateway-client';
 export { readBody, PayloadTooLargeError } from './read-body';
 export { encodeCursor, decodeCursor, type CursorPart } from './cursor';
+export { mutationTrailPlugin, installMutationTrail, trailTableSql, trailTriggerSql, cityTablesQuery, TRAIL_TABLE, type MutationTrailOptions } from './mutation-trail';

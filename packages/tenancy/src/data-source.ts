@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { applyRlsAloneMode } from './rls-alone';
 
 export interface SubgraphDataSourceOptions {
   /** Connection string of the subgraph's own non-owner role. */
@@ -24,5 +25,5 @@ export async function createSubgraphDataSource(options: SubgraphDataSourceOption
     // A request waits at most 10 s for a connection, then fails clearly instead of hanging.
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, application_name: `custos-${options.schema}` },
   });
-  return dataSource.initialize();
+  return applyRlsAloneMode(await dataSource.initialize());
 }

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
+const SET_SETTINGS = `select count(set_config(key, value, true)) from jsonb_each_text($1::jsonb)`;
+
 /** Raised when one request tries to touch two cities: a request belongs to exactly one tenant. */
 export class TenantScopeError extends Error {}
 
@@ -14,6 +16,8 @@ export class RequestScope {
   private cityId: string | undefined;
   private opening: Promise<EntityManager> | undefined;
   private crossCity: { cityIds: string[]; service: string } | undefined;
+  /** Transaction-local settings for the audit trail's triggers (who, from where, what); see mutationTrailPlugin. */
+  private readonly settings: Record<string, string> = {};
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -52,6 +56,12 @@ export class RequestScope {
     return this.crossCity?.cityIds;
   }
 
+  /** Adds transaction-local settings, applied with the city when the transaction opens (or at once when open). */
+  annotate(settings: Record<string, string>): void {
+    Object.assign(this.settings, settings);
+    if (this.runner) void this.runner.query(SET_SETTINGS, [JSON.stringify(settings)]).catch(() => undefined);
+  }
+
   get currentCityId(): string | undefined {
     return this.cityId;
   }
@@ -61,7 +71,7 @@ export class RequestScope {
     await runner.connect();
     this.runner = runner;
     await runner.startTransaction('READ COMMITTED');
-    await runner.query(`select set_config('app.city_id', $1, true)`, [cityId]);
+    await runner.query(`select set_config('app.city_id', $1, true), (${SET_SETTINGS.replace('$1', '$2')})`, [cityId, JSON.stringify(this.settings)]);
     return runner.manager;
   }
 
@@ -70,7 +80,10 @@ export class RequestScope {
     await runner.connect();
     this.runner = runner;
     await runner.startTransaction('READ COMMITTED');
-    await runner.query(`select set_config('app.city_ids', $1, true), set_config('app.service', $2, true)`, [cityIds, service]);
+    await runner.query(
+      `select set_config('app.city_ids', $1, true), set_config('app.service', $2, true), (${SET_SETTINGS.replace('$1', '$3')})`,
+      [cityIds, service, JSON.stringify(this.settings)],
+    );
     return runner.manager;
   }
 
@@ -83,7 +96,7 @@ export class RequestScope {
   async independent<T>(cityId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.runner) throw new TenantScopeError('independent() while the request transaction is open would hold two connections');
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`select set_config('app.city_id', $1, true)`, [cityId]);
+      await manager.query(`select set_config('app.city_id', $1, true), (${SET_SETTINGS.replace('$1', '$2')})`, [cityId, JSON.stringify(this.settings)]);
       return work(manager);
     });
   }

@@ -1,5 +1,5 @@
 import { createGatewayAssertionVerifier, type JWK, type VerifiedAssertion } from '@custos/auth';
-import { serveSubgraph, type HttpRoute, type RunningSubgraph, type SubgraphConfig } from '@custos/federation';
+import { mutationTrailPlugin, serveSubgraph, type HttpRoute, type MutationTrailOptions, type RunningSubgraph, type SubgraphConfig } from '@custos/federation';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, Logger, MixedList } from 'typeorm';
 import { createSubgraphDataSource } from './data-source';
@@ -19,6 +19,8 @@ export interface ScopedSubgraphOptions<TContext extends ScopedContext> {
   createContext(dataSource: DataSource, verified: VerifiedAssertion): TContext;
   routes?: HttpRoute[];
   logger?: Logger;
+  /** Reads recorded in the audit trail (the query log read by admins and auditors). */
+  recordedReads?: MutationTrailOptions['recordedReads'];
 }
 
 /**
@@ -41,7 +43,7 @@ export async function startScopedSubgraph<TContext extends ScopedContext>(option
         schema: await options.buildSchema(),
         assertionVerifier: await createGatewayAssertionVerifier(config.GATEWAY_PUBLIC_KEY as JWK),
         createContext: async (verified) => options.createContext(dataSource, verified),
-        plugins: [requestTransactionPlugin<TContext>()],
+        plugins: [requestTransactionPlugin<TContext>(), mutationTrailPlugin<TContext>({ schema: options.schemaName, recordedReads: options.recordedReads })],
         exposeInternalErrors: config.NODE_ENV !== 'production',
         routes: [...(options.routes ?? []), { method: 'GET', path: '/health', handle: (_request, response) => void response.end('ok') }],
       },

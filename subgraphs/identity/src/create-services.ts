@@ -9,6 +9,7 @@ import { AdminHandoverService } from './handovers/admin-handover.service';
 import { DutyChangeService } from './leavers/duty-change.service';
 import type { LoginPolicies } from './login/login-policy';
 import { LoginService } from './login/login.service';
+import { LoginThrottle } from './login/login-throttle';
 import { rulesLoginPolicies } from './login/rules-login-policies';
 import { createNationalIdHasher } from './people/national-id';
 import { AccountReviewService } from './reviews/account-review.service';
@@ -65,6 +66,12 @@ function createIdentityServices(dataSource: DataSource, config: IdentityConfig, 
       sessions,
       trustedCaPems: splitPemBundle(config.TRUSTED_CA_CERTIFICATES),
       challengeTtlSeconds: config.CERTIFICATE_CHALLENGE_TTL_SECONDS,
+      throttle: new LoginThrottle({
+        failuresPerAddress: config.LOGIN_FAILURES_PER_ADDRESS,
+        addressWindowSeconds: config.LOGIN_ADDRESS_WINDOW_SECONDS,
+        challengesPerAddress: config.LOGIN_CHALLENGES_PER_ADDRESS,
+        challengeWindowSeconds: config.LOGIN_CHALLENGE_WINDOW_SECONDS,
+      }),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { createGatewayAssertionVerifier, publicPart, type JWK } from '@custos/auth';
+import { createGatewayAssertionVerifier, type JWK } from '@custos/auth';
 import { startScopedSubgraph, type RunningScopedSubgraph } from '@custos/tenancy';
 import type { DataSource, Logger } from 'typeorm';
 import { createIdentityContext } from './context';
@@ -9,6 +9,7 @@ import { revokeDueAccounts, scheduleLeaverJob } from './leavers/leaver-job';
 import { buildIdentitySchema } from './schema';
 import type { IdentityServices } from './services';
 import { REVOCATION_FEED_PATH, revocationFeedRoute } from './sessions/revocation-feed.route';
+import { publishedKeySet } from './keys/published-keys';
 
 export { identityEntities };
 
@@ -22,7 +23,7 @@ export interface IdentityOptions extends IdentityServiceOptions {
 
 export async function startIdentity(config: IdentityConfig, options: IdentityOptions = {}): Promise<RunningIdentity> {
   // Public keys only: the gateway verifies access tokens against this set.
-  const jwks = JSON.stringify({ keys: [publicPart(config.IDENTITY_SIGNING_KEY as JWK)] });
+  const jwks = JSON.stringify(publishedKeySet(config.IDENTITY_SIGNING_KEY as JWK, config.IDENTITY_PREVIOUS_PUBLIC_KEYS));
   // The revocation feed checks the gateway's signature itself (plain routes bypass the GraphQL check).
   const feedVerifier = await createGatewayAssertionVerifier(config.GATEWAY_PUBLIC_KEY as JWK);
   const build = await prepareIdentityServices(config, options);

@@ -25,6 +25,11 @@ export async function startQueryLog(config: QueryLogConfig, options: { logger?: 
     entities: queryLogEntities,
     logger: options.logger,
     buildSchema: buildQueryLogSchema,
+    // Reads of the register by admins and auditors land in the audit trail (packages/federation/src/mutation-trail.ts).
+    recordedReads: {
+      fields: ['queryRegister', 'queryRegisterCsv', 'verifyQueryLog', 'reconciliationRun', 'reconciliationRuns'],
+      roles: ['TOP_ADMIN', 'AGENCY_ADMIN', 'UNIT_ADMIN', 'AUDITOR', 'ETHICS_OFFICER'],
+    },
     // The data source exists only once the subgraph starts; services are built on first use and shared.
     createContext: (dataSource, verified) => createQueryLogContext(dataSource, (services ??= createQueryLogServices(dataSource, config, platform)), verified),
   });

@@ -5,6 +5,7 @@ import { AuditsAndSamples1795600000002 } from './1795600000002-audits-and-sample
 import { AuditReviews1795600000003 } from './1795600000003-audit-reviews';
 import { AnomaliesAndInvestigations1795600000004 } from './1795600000004-anomalies-and-investigations';
 import { RetentionAndDestruction1795600000005 } from './1795600000005-retention-and-destruction';
+import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const auditMigrations = [
@@ -14,6 +15,7 @@ export const auditMigrations = [
   AuditReviews1795600000003,
   AnomaliesAndInvestigations1795600000004,
   RetentionAndDestruction1795600000005,
+  MutationTrail1796500000000,
 ];
 
 export function migrateAudit(ownerUrl: string) {

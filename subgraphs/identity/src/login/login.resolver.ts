@@ -11,7 +11,7 @@ export class LoginResolver {
 
   @Mutation(() => CertificateChallengeType, { description: 'Step 1 of certificate login: a one-time challenge to sign.' })
   requestCertificateChallenge(@Ctx() ctx: IdentityContext, @Arg('cityId', () => ID) cityId: string): Promise<CertificateChallengeType> {
-    return ctx.services.login.requestCertificateChallenge(cityId, ctx.now);
+    return ctx.services.login.requestCertificateChallenge(cityId, ctx.now, ctx.clientAddress ?? null);
   }
 
   @Mutation(() => SessionType, { description: 'Step 2 of certificate login: the certificate and its signature over the challenge.' })

@@ -8,12 +8,16 @@ import type { CityService } from '../cities/city.service';
 import { PersonEntity } from '../people/person.entity';
 import type { SessionService } from '../sessions/session.service';
 import { LoginChallengeEntity } from './login-challenge.entity';
+import { LoginThrottle } from './login-throttle';
 import type { LoginPolicies } from './login-policy';
 import { verifyPassword } from './password-hasher';
 import type { CertificateChallengeType, SessionType } from './session.type';
 
 /** Same message for an unknown user and a wrong password: nothing tells an attacker which it was. */
 const INVALID_CREDENTIALS = () => new DomainError('INVALID_CREDENTIALS', 'The username or password is not correct.');
+/** The same lockout answer for a real account and for a username that has none. */
+const ACCOUNT_LOCKED = (lockedUntil: Date) =>
+  new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. Try again after ${lockedUntil.toISOString()}.`, { lockedUntil: lockedUntil.toISOString() });
 
 export interface LoginServiceOptions {
   dataSource: DataSource;
@@ -22,10 +26,16 @@ export interface LoginServiceOptions {
   sessions: SessionService;
   trustedCaPems: string[];
   challengeTtlSeconds: number;
+  /** Per-address limits and the lockout of unknown usernames (in memory). */
+  throttle?: LoginThrottle;
 }
 
 export class LoginService {
-  constructor(private readonly options: LoginServiceOptions) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(private readonly options: LoginServiceOptions) {
+    this.throttle = options.throttle ?? new LoginThrottle();
+  }
 
   async loginWithPassword(scope: RequestScope, input: { cityId: string; username: string; password: string }, now: Date, clientAddress: string | null = null): Promise<SessionType> {
     await this.requireCity(input.cityId);
@@ -37,6 +47,8 @@ export class LoginService {
         { citation: policy.citation },
       );
     }
+    // An address past its failure limit is refused before any work (no hash check, no database).
+    this.throttle.checkAddress(clientAddress, now);
     // A short read of its own, so no connection is held while the password hash is checked.
     const account = await scope.independent(input.cityId, (manager) =>
       manager
@@ -48,11 +60,23 @@ export class LoginService {
     );
     // Always verify (against a decoy when the account is unknown) so timing does not reveal which usernames exist.
     const passwordMatches = await verifyPassword(account?.passwordHash, input.password);
-    if (!account) throw INVALID_CREDENTIALS();
+    if (!account) {
+      // An unknown username is answered exactly as a real one: counted, locked out at the same threshold,
+      // with a database round trip standing in for the stored failure counter.
+      this.throttle.recordAddressFailure(clientAddress, now);
+      const key = `${input.cityId}:${input.username.trim().toLowerCase()}`;
+      const lockedUntil = this.throttle.unknownLockedUntil(key, now);
+      if (lockedUntil) throw ACCOUNT_LOCKED(lockedUntil);
+      await scope.independent(input.cityId, (manager) => manager.query('select 1'));
+      this.throttle.recordUnknownFailure(key, policy, now);
+      throw INVALID_CREDENTIALS();
+    }
     if (account.lockedUntil && account.lockedUntil > now) {
-      throw new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. Try again after ${account.lockedUntil.toISOString()}.`, { lockedUntil: account.lockedUntil.toISOString() });
+      this.throttle.recordAddressFailure(clientAddress, now);
+      throw ACCOUNT_LOCKED(account.lockedUntil);
     }
     if (!passwordMatches) {
+      this.throttle.recordAddressFailure(clientAddress, now);
       await this.recordFailedAttempt(scope, account, policy, now);
       throw INVALID_CREDENTIALS();
     }
@@ -66,8 +90,9 @@ export class LoginService {
     return this.openSession(await scope.manager(input.cityId), account, now, clientAddress);
   }
 
-  async requestCertificateChallenge(cityId: string, now: Date): Promise<CertificateChallengeType> {
+  async requestCertificateChallenge(cityId: string, now: Date, clientAddress: string | null = null): Promise<CertificateChallengeType> {
     await this.requireCity(cityId);
+    this.throttle.takeChallenge(clientAddress, now);
     const challenge: LoginChallengeEntity = {
       id: randomUUID(),
       cityId,
@@ -85,6 +110,22 @@ export class LoginService {
     input: { challengeId: string; certificatePem: string; signature: string },
     now: Date,
     clientAddress: string | null = null,
+  ): Promise<SessionType> {
+    this.throttle.checkAddress(clientAddress, now);
+    try {
+      return await this.certificateSession(scope, input, now, clientAddress);
+    } catch (error) {
+      // Every refused certificate login counts against the address, like a wrong password.
+      if (error instanceof DomainError || error instanceof InputError) this.throttle.recordAddressFailure(clientAddress, now);
+      throw error;
+    }
+  }
+
+  private async certificateSession(
+    scope: RequestScope,
+    input: { challengeId: string; certificatePem: string; signature: string },
+    now: Date,
+    clientAddress: string | null,
   ): Promise<SessionType> {
     const challenge = await this.consumeChallenge(input.challengeId, now);
     const policy = this.options.policies.at(challenge.cityId, now);

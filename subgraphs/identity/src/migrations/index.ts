@@ -7,6 +7,7 @@ import { AccountReviews1764201600003 } from './1764201600003-account-reviews';
 import { ServiceAccounts1764201600004 } from './1764201600004-service-accounts';
 import { BureauReach1764288000000 } from './1764288000000-bureau-reach';
 import { OutboxReceipts1795700000000 } from './1795700000000-outbox-receipts';
+import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const identityMigrations = [
@@ -18,6 +19,7 @@ export const identityMigrations = [
   ServiceAccounts1764201600004,
   BureauReach1764288000000,
   OutboxReceipts1795700000000,
+  MutationTrail1796500000000,
 ];
 
 export function migrateIdentity(ownerUrl: string) {

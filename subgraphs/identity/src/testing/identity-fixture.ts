@@ -40,6 +40,10 @@ export async function startIdentityFixture(
       TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
       ACCESS_TOKEN_TTL_SECONDS: 900,
       CERTIFICATE_CHALLENGE_TTL_SECONDS: 120,
+      LOGIN_FAILURES_PER_ADDRESS: 20,
+      LOGIN_ADDRESS_WINDOW_SECONDS: 600,
+      LOGIN_CHALLENGES_PER_ADDRESS: 60,
+      LOGIN_CHALLENGE_WINDOW_SECONDS: 60,
       SESSION_TTL_SECONDS: 8 * 3600,
       NATIONAL_ID_HASH_KEYS: { taoyuan: 'taoyuan-test-national-id-hash-key-0123456789' },
       // Tests run the leaver job themselves.
