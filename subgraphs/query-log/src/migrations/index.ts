@@ -6,6 +6,7 @@ import { BureauRecords1764115200002 } from './1764115200002-bureau-records';
 import { Reconciliation1764115200003 } from './1764115200003-reconciliation';
 import { AuditViews1764115200004 } from './1764115200004-audit-views';
 import { AnomalySourceView1764115200005 } from './1764115200005-anomaly-source-view';
+import { SamplingCoveringIndex1764115200006 } from './1764115200006-sampling-covering-index';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const queryLogMigrations = [
@@ -16,6 +17,7 @@ export const queryLogMigrations = [
   Reconciliation1764115200003,
   AuditViews1764115200004,
   AnomalySourceView1764115200005,
+  SamplingCoveringIndex1764115200006,
 ];
 
 export function migrateQueryLog(ownerUrl: string) {
