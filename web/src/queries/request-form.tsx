@@ -367,7 +367,7 @@ function ItemsField({
   const { t } = useI18n();
   const id = useId();
   return (
-    <fieldset className="field items-field" aria-describedby={`${id}-hint ${id}-error`} aria-invalid={error ? true : undefined}>
+    <fieldset className="field items-field" aria-describedby={`${id}-hint ${id}-error`}>
       <legend>{t('queries.form.items')}</legend>
       <p id={`${id}-hint`} className="field-hint">
         {items.length ? t('queries.form.itemsHint') : t('queries.form.noItems')}

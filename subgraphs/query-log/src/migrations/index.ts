@@ -6,6 +6,7 @@ import { BureauRecords1764115200002 } from './1764115200002-bureau-records';
 import { Reconciliation1764115200003 } from './1764115200003-reconciliation';
 import { AuditViews1764115200004 } from './1764115200004-audit-views';
 import { AnomalySourceView1764115200005 } from './1764115200005-anomaly-source-view';
+import { SamplingCoveringIndex1764115200006 } from './1764115200006-sampling-covering-index';
 import { CrossCityReads1764288000100 } from './1764288000100-cross-city-reads';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 
@@ -18,6 +19,7 @@ export const queryLogMigrations = [
   Reconciliation1764115200003,
   AuditViews1764115200004,
   AnomalySourceView1764115200005,
+  SamplingCoveringIndex1764115200006,
   CrossCityReads1764288000100,
   MutationTrail1796500000000,
 ];
