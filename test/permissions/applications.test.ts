@@ -70,6 +70,8 @@ beforeAll(async () => {
   officials['taoyuan.districthead'] = await createOfficial('taoyuan', 'district', ['UNIT_HEAD', 'AGENCY_HEAD']);
   officials['taoyuan.vendor'] = await createOfficial('taoyuan', 'social', ['UNIT_ADMIN'], { unitKey: 'assistance', vendor: true });
   officials['changhua.successor'] = await createOfficial('changhua', 'governing', ['AUDITOR']);
+  // The admin the successor replaces: not the demo admin, whose account the handover revokes (other test files use it).
+  officials['changhua.formeradmin'] = await createOfficial('changhua', 'governing', ['TOP_ADMIN']);
   officials['taipei.newcomer'] = await createOfficial('taipei', 'social', ['UNIT_ADMIN'], { unitKey: 'assistance' });
 });
 
@@ -170,8 +172,14 @@ describe('Changhua through the gateway', () => {
     expect(register.form.number).toBe('附表一');
     await runChain(clerk, { kind: 'user-account', operation: 'change', itemsToAdd: [F0201] }, [head, admin]);
     await eventually(async () => (await gql(DECISION, { item: F0201, pre: true }, clerk)).data.me.queryDecision.allowed);
-    const change = await runChain(admin, { kind: 'agency-admin-account', operation: 'change', subjectAccountId: officials['changhua.successor']!.accountId }, [admin]);
+    const [successor, former] = [officials['changhua.successor']!, officials['changhua.formeradmin']!];
+    const change = await runChain(admin, { kind: 'agency-admin-account', operation: 'change', subjectAccountId: successor.accountId, replacesAccountId: former.accountId }, [admin]);
     expect(change.steps).toEqual([{ role: 'TOP_ADMIN', action: 'notify-egov-platform', state: 'DONE' }]);
+    // Identity carries it out through the outbox (Changhua 4(三)): the successor holds the role before the former admin is stopped.
+    const accountOf = async (id: string) => (await ownerQuery(`SELECT roles, status FROM identity.account WHERE id = $1`, [id]))[0];
+    for (const started = Date.now(); (await accountOf(former.accountId)).status !== 'REVOKED' && Date.now() - started < 15_000; ) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await accountOf(former.accountId)).status).toBe('REVOKED');
+    expect((await accountOf(successor.accountId)).roles.sort()).toEqual(['AUDITOR', 'TOP_ADMIN']);
   });
 });
 

@@ -47,7 +47,7 @@ export function spawnService(options: { name: string; cwd: string; entry: string
 }
 
 /** Polls a health URL until it answers 200; fails with the process's output if it exits or times out. */
-export async function waitForHealth(service: ServiceProcess, url: string, timeoutMs = 180_000): Promise<void> {
+export async function waitForHealth(service: ServiceProcess, url: string, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) throw new Error(`${service.name} exited during start-up:\n${service.output.join('\n')}`);

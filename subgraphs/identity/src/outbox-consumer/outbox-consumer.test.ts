@@ -95,6 +95,12 @@ describe('the permissions outbox consumer', () => {
 
     // And a job run that finds nothing pending does nothing.
     expect((await worker.consumeOutbox('taoyuan'))[0]!.handled).toEqual([]);
+
+    // Another event for the same application's same change (however it came about) is the same change: not made twice.
+    const again = randomUUID();
+    await db.query(`INSERT INTO permissions.outbox_event (id, city_id, topic, dedupe_key, payload) VALUES ($1, 'taoyuan', $2, $3, $4)`, [again, GRANT_ROLE_TOPIC, `re-sent:${again}`, JSON.stringify(payload)]);
+    expect((await worker.consumeOutbox('taoyuan'))[0]!.handled).toEqual([expect.objectContaining({ eventId: again, outcome: 'DUPLICATE' })]);
+    expect(await changes(clerk.accountId, payload.applicationId)).toBe(1);
   });
 
   it('loses nothing and doubles nothing when the worker dies after the change but before the acknowledgement', async () => {

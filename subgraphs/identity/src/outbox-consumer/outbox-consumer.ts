@@ -106,7 +106,12 @@ export class OutboxConsumer {
 
   private async handle(manager: EntityManager, cityId: string, row: { id: string; topic: string; payload: unknown }): Promise<HandledEvent> {
     const now = this.options.now?.() ?? new Date();
-    const [receipt] = (await manager.query(`SELECT outcome FROM identity.outbox_receipt WHERE city_id = $1 AND event_id = $2`, [cityId, row.id])) as Array<{ outcome: string }>;
+    // The idempotency key: this event, or another event for the same application's same change.
+    const applicationId = (row.payload as { applicationId?: unknown } | null)?.applicationId;
+    const [receipt] = (await manager.query(
+      `SELECT outcome FROM identity.outbox_receipt WHERE city_id = $1 AND (event_id = $2 OR (application_id::text = $3 AND topic = $4)) LIMIT 1`,
+      [cityId, row.id, typeof applicationId === 'string' ? applicationId : null, row.topic],
+    )) as Array<{ outcome: string }>;
     let handled: HandledEvent;
     if (receipt) {
       handled = { eventId: row.id, topic: row.topic, outcome: 'DUPLICATE', detail: `already handled (${receipt.outcome})` };
