@@ -106,8 +106,9 @@ async function auditOf(driver: JourneyDriver, city: CityJourney): Promise<ApiAud
 
 /** From the audit list, opens the audit of the city's period. */
 async function openAudit(c: JourneyDriver, city: CityJourney): Promise<void> {
-  // A fresh load, so the list shows even if this tab was already on an audit.
-  await c.page.goto('about:blank');
+  // Through the home page, so the list shows afresh even if this tab was already on an audit.
+  await c.visit('/');
+  await c.heading(c.word('home.title', { name: c.displayName })).waitFor();
   await c.visit('/audits');
   await c.heading(c.word('audit.title')).waitFor();
   await c.button('audit.list.open', { period: c.word('audit.period', { start: city.periodStart, end: city.periodEnd }) }).click();
