@@ -28,8 +28,8 @@ interface CityJourney {
 }
 
 const CITIES: CityJourney[] = [
-  { cityId: 'taoyuan', language: 'zh-TW', periodStart: '2023-01-01', periodEnd: '2023-01-31', records: 4, burstAt: '2023-03-08T10:00:00' },
-  { cityId: 'tainan', language: 'en', periodStart: '2023-02-01', periodEnd: '2023-02-28', records: 5, burstAt: '2023-03-09T10:00:00' },
+  { cityId: 'taoyuan', language: 'zh-TW', periodStart: '2022-11-01', periodEnd: '2022-11-30', records: 4, burstAt: '2023-03-08T10:00:00' },
+  { cityId: 'tainan', language: 'en', periodStart: '2022-12-01', periodEnd: '2022-12-31', records: 5, burstAt: '2023-03-09T10:00:00' },
 ];
 
 let browser: Browser;
