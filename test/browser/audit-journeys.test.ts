@@ -14,7 +14,7 @@ import { launchChromium } from './chromium';
 import type { ConsoleTab } from './console-session';
 import { demoByUsername, openJourney, type JourneyDriver } from './console-driver';
 
-const TEST_TIMEOUT_MS = 240_000;
+const TEST_TIMEOUT_MS = 420_000;
 
 interface CityJourney {
   cityId: string;
