@@ -20,6 +20,7 @@ export class JourneyDriver {
     readonly tab: ConsoleTab,
     readonly language: Language,
     readonly session: GatewaySession,
+    readonly displayName: string,
   ) {}
 
   get page(): Page {
@@ -73,5 +74,5 @@ export async function openJourney(browser: Browser, tabs: ConsoleTab[], user: De
   const session = await gatewaySession(user);
   const tab = await openSignedInTab(browser, session, language);
   tabs.push(tab);
-  return new JourneyDriver(tab, language, session);
+  return new JourneyDriver(tab, language, session, user.displayName);
 }

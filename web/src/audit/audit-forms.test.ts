@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allConforming, judgmentDrafts, nextSignoffStep, validateChecklist, validateJudgments, validatePeriod } from './audit-forms';
+import { allConforming, existingAuditId, judgmentDrafts, nextSignoffStep, validateChecklist, validateJudgments, validatePeriod } from './audit-forms';
 import type { ChecklistEntry, CriterionJudgment } from './audit.operations';
 import { base64ToBytes, safeFileName } from './download';
 
@@ -59,5 +59,14 @@ describe('audit forms', () => {
     expect([...base64ToBytes('JVBERi0=')]).toEqual([0x25, 0x50, 0x44, 0x46, 0x2d]);
     expect(safeFileName('../audit:1.pdf', 'x.pdf')).toBe('..-audit-1.pdf');
     expect(safeFileName('  ', 'x.pdf')).toBe('x.pdf');
+  });
+});
+
+describe('a period drawn before', () => {
+  it('points to the existing audit', () => {
+    expect(existingAuditId({ errors: [{ message: 'x', extensions: { code: 'AUDIT_EXISTS', auditId: 'a1' } }] })).toBe('a1');
+    expect(existingAuditId({ errors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] })).toBeNull();
+    expect(existingAuditId(new Error('x'))).toBeNull();
+    expect(existingAuditId(null)).toBeNull();
   });
 });

@@ -88,3 +88,11 @@ export function validateChecklist(
 export function nextSignoffStep<Step extends { signedBy: string | null }>(steps: readonly Step[]): Step | null {
   return steps.find((step) => !step.signedBy) ?? null;
 }
+
+/** The audit an AUDIT_EXISTS refusal points to (the period was drawn before), if the error says so. */
+export function existingAuditId(error: unknown): string | null {
+  const errors = (error as { errors?: ReadonlyArray<{ extensions?: { code?: unknown; auditId?: unknown } | null }> } | null)?.errors;
+  if (!Array.isArray(errors)) return null;
+  const found = errors.find((candidate) => candidate.extensions?.code === 'AUDIT_EXISTS' && typeof candidate.extensions.auditId === 'string');
+  return found ? (found.extensions!.auditId as string) : null;
+}

@@ -22,10 +22,12 @@ import {
   AUDIT_ARCHIVE_QUERY,
   AUDIT_PDF_QUERY,
   AUDIT_QUERY,
+  AUDIT_SAMPLE_QUERY,
   CHECKLIST_RESULTS,
   JUDGE_RECORD_MUTATION,
   JUDGMENT_RESULTS,
   RECORD_CHECKLIST_MUTATION,
+  SAMPLE_PAGE_LIMIT,
   SIGN_OFF_MUTATION,
   VERIFY_SAMPLE_QUERY,
   type AuditDetail,
@@ -41,11 +43,15 @@ const SAMPLE_PAGE_SIZE = 20;
 export function AuditWorkbench({ auditId, account }: { auditId: string; account: Account }) {
   const { t } = useI18n();
   const { data, loading, error, refetch } = useQuery(AUDIT_QUERY, { variables: { id: auditId }, fetchPolicy: 'cache-and-network' });
-  const audit = data?.audit;
-  if (error && !audit) return <QueryError error={error} onRetry={() => refetch()} />;
-  if (loading && !audit) return <Loading />;
-  if (!audit) return <EmptyState>{t('audit.workbench.notFound')}</EmptyState>;
-  const refresh = () => refetch().then(() => undefined);
+  const sample = useQuery(AUDIT_SAMPLE_QUERY, { variables: { id: auditId, first: SAMPLE_PAGE_LIMIT }, fetchPolicy: 'cache-and-network' });
+  const found = data?.audit;
+  const records = sample.data?.audit?.sample;
+  if (error && !found) return <QueryError error={error} onRetry={() => refetch()} />;
+  if (sample.error && !records) return <QueryError error={sample.error} onRetry={() => sample.refetch()} />;
+  if ((loading && !found) || (sample.loading && !records)) return <Loading />;
+  if (!found || !records) return <EmptyState>{t('audit.workbench.notFound')}</EmptyState>;
+  const audit: AuditDetail = { ...found, sample: records };
+  const refresh = () => Promise.all([refetch(), sample.refetch()]).then(() => undefined);
   const locked = audit.state === 'SIGNING' || audit.state === 'SIGNED_OFF';
   return (
     <div className="audit-workbench">

@@ -21,6 +21,7 @@ export const auditMessages = defineMessages(
     'audit.draw.stratify': '分層抽樣',
     'audit.draw.submit': '抽樣',
     'audit.draw.drawing': '抽樣中…',
+    'audit.draw.openExisting': '開啟該期間已有的稽核',
     'audit.stratum.UNIT': '依單位',
     'audit.stratum.ITEM': '依查詢項目',
 
@@ -218,6 +219,7 @@ export const auditMessages = defineMessages(
     'audit.draw.stratify': 'Stratify',
     'audit.draw.submit': 'Draw the sample',
     'audit.draw.drawing': 'Drawing…',
+    'audit.draw.openExisting': 'Open the audit already drawn for this period',
     'audit.stratum.UNIT': 'By unit',
     'audit.stratum.ITEM': 'By query item',
 

@@ -101,18 +101,34 @@ const SAMPLED_RECORD_FIELDS = `
   judgments { criterion labelZh labelEn citation required result note }
 `;
 
+const CHECKLIST_FIELDS = `checklist { itemId textZh textEn citation result note previousResult previousAuditId }`;
+const SIGNOFF_FIELDS = `signoffs { step roles titleZh citation signedBy signedAs signedAt note }`;
+
+// The gateway limits each operation's cost, so the workbench reads the audit and its sample in two requests.
 const AUDIT_DETAIL_FIELDS = `
   ${AUDIT_SUMMARY_FIELDS}
   ruleVersionId samplingCitation stratifyBy seed populationHash drawnBy previousResultNote recommendations
   samplingRule { period unit percent minimum maximum allIfFewerThan citation }
-  sample(first: 500) { ${SAMPLED_RECORD_FIELDS} }
-  checklist { itemId textZh textEn citation result note previousResult previousAuditId }
-  signoffs { step roles titleZh citation signedBy signedAs signedAt note }
+  ${CHECKLIST_FIELDS}
+  ${SIGNOFF_FIELDS}
 `;
 
-export const AUDIT_QUERY: TypedDocumentNode<{ audit: AuditDetail | null }, { id: string }> = gql`
+export const AUDIT_QUERY: TypedDocumentNode<{ audit: Omit<AuditDetail, 'sample'> | null }, { id: string }> = gql`
   query Audit($id: ID!) {
     audit(id: $id) { ${AUDIT_DETAIL_FIELDS} }
+  }
+`;
+
+/** The audit subgraph's page limit for a sample. */
+export const SAMPLE_PAGE_LIMIT = 500;
+
+/**
+ * The sampled records in draw order. `first` is a variable: the gateway's cost limit multiplies a literal page size
+ * into the cost, a variable it does not.
+ */
+export const AUDIT_SAMPLE_QUERY: TypedDocumentNode<{ audit: { id: string; sample: SampledRecord[] } | null }, { id: string; first: number }> = gql`
+  query AuditSample($id: ID!, $first: Int!) {
+    audit(id: $id) { id sample(first: $first) { ${SAMPLED_RECORD_FIELDS} } }
   }
 `;
 
@@ -165,17 +181,17 @@ export interface ChecklistAnswerInput {
 }
 
 export const RECORD_CHECKLIST_MUTATION: TypedDocumentNode<
-  { recordChecklistResults: AuditDetail },
+  { recordChecklistResults: Pick<AuditDetail, 'id' | 'state' | 'progress' | 'previousResultNote' | 'recommendations' | 'checklist'> },
   { input: { auditId: string; answers: ChecklistAnswerInput[]; previousResultNote?: string | null; recommendations?: string | null } }
 > = gql`
   mutation RecordChecklistResults($input: RecordChecklistInput!) {
-    recordChecklistResults(input: $input) { ${AUDIT_DETAIL_FIELDS} }
+    recordChecklistResults(input: $input) { id state progress { sampleSize judgedRecords nonconformingRecords checklistItems checklistAnswered } previousResultNote recommendations ${CHECKLIST_FIELDS} }
   }
 `;
 
-export const SIGN_OFF_MUTATION: TypedDocumentNode<{ signOffAudit: AuditDetail }, { auditId: string; note?: string | null }> = gql`
+export const SIGN_OFF_MUTATION: TypedDocumentNode<{ signOffAudit: Pick<AuditDetail, 'id' | 'state' | 'signoffs'> }, { auditId: string; note?: string | null }> = gql`
   mutation SignOffAudit($auditId: ID!, $note: String) {
-    signOffAudit(auditId: $auditId, note: $note) { ${AUDIT_DETAIL_FIELDS} }
+    signOffAudit(auditId: $auditId, note: $note) { id state ${SIGNOFF_FIELDS} }
   }
 `;
 

@@ -10,7 +10,7 @@ import { Page } from '../ui/page';
 import { Pager, usePagedRows } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import { AUDIT_STATE_TONES } from './audit-labels';
-import { validatePeriod, type FieldProblems } from './audit-forms';
+import { existingAuditId, validatePeriod, type FieldProblems } from './audit-forms';
 import { AuditWorkbench } from './audit-workbench';
 import { AUDITS_QUERY, DRAW_AUDIT_MUTATION, SAMPLE_STRATA, type AuditSummary, type SampleStratum } from './audit.operations';
 import './audit.css';
@@ -190,6 +190,11 @@ function DrawAuditForm({ onDrawn }: { onDrawn(id: string): void }) {
           {loading ? t('audit.draw.drawing') : t('audit.draw.submit')}
         </button>
         <FormError id={ids.formError} error={error} />
+        {existingAuditId(error) ? (
+          <button type="button" className="button" onClick={() => onDrawn(existingAuditId(error)!)}>
+            {t('audit.draw.openExisting')}
+          </button>
+        ) : null}
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId, useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { AUDIT_READER_ROLES } from '../audit/audit-roles';
 import { useQuery } from '@apollo/client/react';
 import { MY_GRANTS_QUERY } from '../access/access.operations';

@@ -15,7 +15,6 @@ import {
   COMPLETE_REVIEW_MUTATION,
   DECIDE_ROW_MUTATION,
   START_REVIEW_MUTATION,
-  type AccountReviewDetail,
   type AccountReviewRow,
   type AccountReviewSummary,
 } from './organisation.operations';

@@ -185,7 +185,7 @@ type HandoverField = 'outgoing' | 'incoming' | 'moveOn' | 'reason';
 function HandoverForm() {
   const { t, roleName } = useI18n();
   const ids = { heading: useId(), outgoing: useId(), incoming: useId(), moveOn: useId(), reason: useId(), error: useId(), done: useId() };
-  const choices = useQuery(ACCOUNT_CHOICES_QUERY);
+  const choices = useQuery(ACCOUNT_CHOICES_QUERY, { variables: { first: 100 } });
   const accounts = useMemo(() => (choices.data?.accounts.nodes ?? []).filter((candidate) => candidate.status === 'ACTIVE'), [choices.data]);
   const [outgoing, setOutgoing] = useState('');
   const [incoming, setIncoming] = useState('');
@@ -193,7 +193,7 @@ function HandoverForm() {
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Partial<Record<HandoverField, MessageKey>>>({});
   const [done, setDone] = useState(false);
-  const [record, { loading, error, reset }] = useMutation(RECORD_HANDOVER_MUTATION, { refetchQueries: [ADMIN_HANDOVERS_QUERY, ACCOUNT_CHOICES_QUERY] });
+  const [record, { loading, error, reset }] = useMutation(RECORD_HANDOVER_MUTATION, { refetchQueries: [ADMIN_HANDOVERS_QUERY, 'AccountChoices'] });
   const admins = accounts.filter((candidate) => candidate.roles.some((role) => ADMIN_ROLES.includes(role)));
   const outgoingAccount = accounts.find((candidate) => candidate.id === outgoing);
   const successors = accounts.filter((candidate) => candidate.id !== outgoing && (!outgoingAccount || candidate.agencyId === outgoingAccount.agencyId));

@@ -253,10 +253,10 @@ export const RECORD_BUREAU_NOTIFIED_MUTATION: TypedDocumentNode<
 /** Every account of the scope (for choosing who hands over to whom), at most 100. */
 export const ACCOUNT_CHOICES_QUERY: TypedDocumentNode<
   { accounts: { nodes: Array<{ id: string; username: string; roles: string[]; status: string; agencyId: string; person: { displayName: string } }> } },
-  Record<string, never>
+  { first: number }
 > = gql`
-  query AccountChoices {
-    accounts(first: 100) {
+  query AccountChoices($first: Int!) {
+    accounts(first: $first) {
       nodes {
         id
         username
