@@ -123,8 +123,9 @@ export class ReconciliationService {
     const month = filter.month ? parseMonth(filter.month, now) : null;
     const agencyId = viewer.roles.includes('TOP_ADMIN') ? (filter.agencyId ?? null) : viewer.agencyId;
     const rows = await (await scope.manager(cityId)).query(
-      `SELECT *, to_char(month, 'YYYY-MM') AS month FROM query_log.reconciliation_run
-        WHERE city_id = $1 AND ($2::uuid IS NULL OR agency_id = $2) AND ($3::date IS NULL OR month = $3) ORDER BY month DESC, created_at DESC LIMIT $4`,
+      // Qualified: with the formatted "month" beside the stored one, a bare ORDER BY month is ambiguous.
+      `SELECT r.*, to_char(r.month, 'YYYY-MM') AS month FROM query_log.reconciliation_run r
+        WHERE r.city_id = $1 AND ($2::uuid IS NULL OR r.agency_id = $2) AND ($3::date IS NULL OR r.month = $3) ORDER BY r.month DESC, r.created_at DESC LIMIT $4`,
       [cityId, agencyId, month, first],
     );
     return rows.map(mapRun);
