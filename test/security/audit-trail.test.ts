@@ -69,11 +69,11 @@ describe('the audit trail', () => {
   });
 
   it('records reads of the query log by admins and auditors', async () => {
-    const admin = await tokenOf('taoyuan', 'TOP_ADMIN');
+    const admin = await tokenOf('taoyuan', 'AGENCY_ADMIN');
     const read = await gql(`{ queryRegister(scope: AGENCY, first: 5) { totalCount } }`, {}, admin);
     expect(read.errors).toBeUndefined();
     const [latest] = await trail({ subgraph: 'query_log', first: 1 });
-    expect(latest).toMatchObject({ action: 'READ', operation: 'query queryRegister', accountId: await accountIdOf('taoyuan', 'TOP_ADMIN') });
+    expect(latest).toMatchObject({ action: 'READ', operation: 'query queryRegister', accountId: await accountIdOf('taoyuan', 'AGENCY_ADMIN') });
     // A caseworker reading its own records is not an admin's read of the register.
     await gql(`{ myQueryRecords(first: 5) { totalCount } }`, {}, await tokenOf('taoyuan', 'CASEWORKER'));
     expect((await trail({ subgraph: 'query_log', first: 1 }))[0]!.id).toBe(latest!.id);

@@ -121,14 +121,6 @@ export async function createVictims(target: Target, seeded: string[]): Promise<V
   ).issueApiToken.apiToken.id;
   const review = await call(target, `mutation { startAccountReview(input: { reason: "cross-city suite fixture" }) { id rows { id } } }`, {}, await as('TOP_ADMIN'));
 
-  // Permissions: an application awaiting its first step.
-  const application = await call(
-    target,
-    `mutation ($input: ApplicationInput!) { submitApplication(input: $input) { id } }`,
-    { input: { kind: 'user-account', operation: 'change', reason: 'cross-city suite fixture', personalDataAcknowledged: true, itemsToAdd: [], itemsToRemove: [ITEM] } },
-    await as('CASEWORKER'),
-  );
-
   // Audit: a night-time query (an anomaly under Taipei's office hours), its finding and investigation; an audit of January 2017.
   seeded.push(
     ...(await seedRecords(target, [
@@ -170,7 +162,7 @@ export async function createVictims(target: Target, seeded: string[]): Promise<V
     pendingRequest,
     caseNumber,
     record: seeded[0]!,
-    application: application.data?.submitApplication.id ?? (await pendingApplication(target, clerkRow)),
+    application: await pendingApplication(target, clerkRow),
     finding,
     investigation,
     audit: await one(target, `select id from audit.audit where city_id = $1 limit 1`, [city]),

@@ -121,9 +121,9 @@ describe('login abuse', () => {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const ratio = median(times.unknown) / median(times.wrong);
-    // Without the decoy hash an unknown username is answered several times faster than a wrong password.
-    expect(ratio, JSON.stringify(times)).toBeGreaterThan(0.6);
-    expect(ratio, JSON.stringify(times)).toBeLessThan(1.7);
+    // Without the decoy hash an unknown username is answered ten or more times faster than a wrong password (the bounds leave room for a loaded machine).
+    expect(ratio, JSON.stringify(times)).toBeGreaterThan(0.35);
+    expect(ratio, JSON.stringify(times)).toBeLessThan(2.5);
   });
 
   it('refuses every login from an address after too many failures there, and only from that address', async () => {

@@ -42,8 +42,8 @@ export function trailTableSql(schema: string, appRole: string, auditRole: string
     `CREATE INDEX ${TRAIL_TABLE}_city_time_idx ON ${table} (city_id, occurred_at DESC, id)`,
     `CREATE FUNCTION ${schema}.trail_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$`,
-    `CREATE TRIGGER ${TRAIL_TABLE}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${schema}.trail_refuse_change()`,
-    `CREATE TRIGGER ${TRAIL_TABLE}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.trail_refuse_change()`,
+    // Statement-level: refused even when no row is visible or matched (and for the owner too).
+    `CREATE TRIGGER ${TRAIL_TABLE}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.trail_refuse_change()`,
     `GRANT INSERT ON ${table} TO ${appRole}`,
     `GRANT USAGE ON SCHEMA ${schema} TO ${auditRole}`,
     `GRANT SELECT ON ${table} TO ${auditRole}`,

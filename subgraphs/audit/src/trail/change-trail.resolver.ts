@@ -17,10 +17,13 @@ export class ChangeTrailResolver {
   async changeTrail(
     @Ctx() ctx: AuditContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('subgraph', () => String, { nullable: true }) subgraph: string | null,
-    @Arg('rowId', () => String, { nullable: true }) rowId: string | null,
-    @Arg('before', () => Date, { nullable: true, description: 'Only entries older than this instant (the next page).' }) before: Date | null,
+    @Arg('subgraph', () => String, { nullable: true }) subgraphArg: string | null | undefined,
+    @Arg('rowId', () => String, { nullable: true }) rowIdArg: string | null | undefined,
+    @Arg('before', () => Date, { nullable: true, description: 'Only entries older than this instant (the next page).' }) beforeArg: Date | null | undefined,
   ): Promise<ChangeTrailEntryType[]> {
+    const subgraph = subgraphArg ?? null;
+    const rowId = rowIdArg ?? null;
+    const before = beforeArg ?? null;
     const viewer = requireRole(ctx, TRAIL_READERS);
     if (first < 1 || first > 500) throw new InputError('FIRST_OUT_OF_RANGE', 'Ask for 1 to 500 entries.', 'first');
     if (subgraph !== null && !(SUBGRAPHS as readonly string[]).includes(subgraph)) {
