@@ -4,7 +4,8 @@ import { AuditResolver } from './audits/audit.resolver';
 import { ReportResolver } from './reports/report.resolver';
 import { DestructionResolver } from './retention/destruction.resolver';
 import { ComplianceTaskResolver } from './tasks/compliance-task.resolver';
+import { AuditCountResolver } from './reporting/audit-counts.resolver';
 
 export function buildAuditSchema() {
-  return buildFederatedSchema({ resolvers: [ComplianceTaskResolver, AuditResolver, FindingResolver, InvestigationResolver, DestructionResolver, ReportResolver] });
+  return buildFederatedSchema({ resolvers: [ComplianceTaskResolver, AuditResolver, FindingResolver, InvestigationResolver, DestructionResolver, ReportResolver, AuditCountResolver] });
 }
