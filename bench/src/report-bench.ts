@@ -52,8 +52,15 @@ try {
          FROM generate_series($7::int + 1, $7::int + $6::int) g`,
       [city, randomUUID(), agencies, units, FROM, count, offset],
     );
+  // Bulk load without the secondary indexes, then build them (as a restore would): same indexes, faster set-up.
+  const indexes: Array<{ indexname: string; indexdef: string }> = (
+    await db.query(`SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'query_log' AND i.tablename = 'query_record'
+                      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`)
+  ).rows;
+  for (const index of indexes) await db.query(`DROP INDEX query_log.${index.indexname}`);
   await insert(CITY, ROWS, 0);
   await insert('tainan', Math.round(ROWS / 10), 0);
+  for (const index of indexes) await db.query(index.indexdef);
   await db.query('VACUUM ANALYZE query_log.query_record');
   console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
