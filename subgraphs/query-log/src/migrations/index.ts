@@ -7,6 +7,7 @@ import { Reconciliation1764115200003 } from './1764115200003-reconciliation';
 import { AuditViews1764115200004 } from './1764115200004-audit-views';
 import { AnomalySourceView1764115200005 } from './1764115200005-anomaly-source-view';
 import { CrossCityReads1764288000100 } from './1764288000100-cross-city-reads';
+import { QueryCountRollup1764288000101 } from './1764288000101-query-count-rollup';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const queryLogMigrations = [
@@ -18,6 +19,7 @@ export const queryLogMigrations = [
   AuditViews1764115200004,
   AnomalySourceView1764115200005,
   CrossCityReads1764288000100,
+  QueryCountRollup1764288000101,
 ];
 
 export function migrateQueryLog(ownerUrl: string) {
