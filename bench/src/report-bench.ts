@@ -2,8 +2,10 @@
  * Issue 9, the reporting aggregate: one year of one city with 2,000,000 register entries
  * (BENCH_ROWS to change), counted by agency, unit, item and month — the report's usual question —
  * through the query log's own QueryCountService, as the application role under row-level
- * security (one request transaction with app.city_id). Baseline measured in the same run: the bare
- * count of the same year's rows (no grouping). Target: under 300 ms. Best of BENCH_RUNS runs.
+ * security (one request transaction with app.city_id); a whole-month period is answered from the
+ * monthly roll-up kept by a trigger. Baseline measured in the same run: the bare count of the same
+ * year's rows in the register (no grouping). Target: under 300 ms. Best of BENCH_RUNS runs. Also
+ * timed: the same question over a period that is not whole months (straight from the register).
  *
  *   pnpm --filter @custos/bench bench:report
  */
@@ -52,8 +54,21 @@ try {
          FROM generate_series($7::int + 1, $7::int + $6::int) g`,
       [city, randomUUID(), agencies, units, FROM, count, offset],
     );
+  // Bulk load without the secondary indexes, then build them (as a restore would): same indexes, faster set-up.
+  const indexes: Array<{ indexname: string; indexdef: string }> = (
+    await db.query(`SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'query_log' AND i.tablename = 'query_record'
+                      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`)
+  ).rows;
+  for (const index of indexes) await db.query(`DROP INDEX query_log.${index.indexname}`);
+  // The monthly roll-up is filled once after the load (as the migration back-fills it), not row by row.
+  await db.query('ALTER TABLE query_log.query_record DISABLE TRIGGER query_record_count_monthly');
   await insert(CITY, ROWS, 0);
   await insert('tainan', Math.round(ROWS / 10), 0);
+  await db.query('ALTER TABLE query_log.query_record ENABLE TRIGGER query_record_count_monthly');
+  await db.query(`INSERT INTO query_log.query_count_monthly (city_id, month, agency_id, unit_id, item_key, n)
+    SELECT city_id, date_trunc('month', queried_at AT TIME ZONE 'Asia/Taipei')::date, agency_id, unit_id, item_key, count(*) FROM query_log.query_record GROUP BY 1, 2, 3, 4, 5`);
+  await db.query('VACUUM ANALYZE query_log.query_count_monthly');
+  for (const index of indexes) await db.query(index.indexdef);
   await db.query('VACUUM ANALYZE query_log.query_record');
   console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -81,11 +96,13 @@ try {
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   if (total !== baseline.result) throw new Error(`the aggregate counted ${total}, the baseline ${baseline.result}`);
   const byMonth = await timeIt((scope) => counts.forCity(scope, CITY, { groupBy: ['MONTH'], from: FROM, to: TO }));
+  const raw = await timeIt((scope) => counts.forCity(scope, CITY, { groupBy: ['AGENCY', 'UNIT', 'ITEM', 'MONTH'], from: new Date(FROM.getTime() + 1000), to: TO }));
 
   console.log(`\nreport aggregate, one year of ${CITY}: ${ROWS.toLocaleString()} entries (best of ${RUNS})`);
   console.log(`  baseline (bare count of the year's rows):     ${baseline.best.toFixed(1)} ms`);
   console.log(`  by agency × unit × item × month (${rows.length.toLocaleString()} groups): ${aggregate.best.toFixed(1)} ms  — ${(aggregate.best / baseline.best).toFixed(2)}× the baseline`);
   console.log(`  by month (12 groups):                          ${byMonth.best.toFixed(1)} ms  — ${(byMonth.best / baseline.best).toFixed(2)}× the baseline`);
+  console.log(`  the same, period not whole months (register):   ${raw.best.toFixed(1)} ms  — ${(raw.best / baseline.best).toFixed(2)}× the baseline`);
   console.log(`  target: under ${TARGET_MS} ms → ${aggregate.best < TARGET_MS ? 'met' : 'NOT met'}`);
 } finally {
   await dataSource?.destroy();

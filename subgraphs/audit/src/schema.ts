@@ -5,7 +5,10 @@ import { ReportResolver } from './reports/report.resolver';
 import { DestructionResolver } from './retention/destruction.resolver';
 import { ComplianceTaskResolver } from './tasks/compliance-task.resolver';
 import { ChangeTrailResolver } from './trail/change-trail.resolver';
+import { AuditCountResolver } from './reporting/audit-counts.resolver';
 
 export function buildAuditSchema() {
-  return buildFederatedSchema({ resolvers: [ComplianceTaskResolver, AuditResolver, FindingResolver, InvestigationResolver, DestructionResolver, ReportResolver, ChangeTrailResolver] });
+  return buildFederatedSchema({
+    resolvers: [ComplianceTaskResolver, AuditResolver, FindingResolver, InvestigationResolver, DestructionResolver, ReportResolver, ChangeTrailResolver, AuditCountResolver],
+  });
 }

@@ -10,6 +10,7 @@ import { AgencyNetworkResolver } from './networks/network.resolver';
 import { permissionsReferenceResolvers } from './references';
 import { RegisterResolver } from './register/register.resolver';
 import { RulesResolver } from './rules/rules.resolver';
+import { GrantCountResolver } from './reporting/grant-counts.resolver';
 import { CityReference } from './rules/rules.type';
 
 export function buildPermissionsSchema() {
@@ -26,6 +27,7 @@ export function buildPermissionsSchema() {
         AgencyGrantResolver,
         AgencyNetworkResolver,
         ApplicationResolver,
+        GrantCountResolver,
       ],
       orphanedTypes: [AccountReference, CityReference, AgencyReference],
     },

@@ -3,7 +3,6 @@ import { ForbiddenError, InputError } from '@custos/federation';
 import type { RequestScope } from '@custos/tenancy';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { CrossCityReadEntity } from './cross-city-read.entity';
 
 /** The cities (and the one service) a cross-city request reads. */
 export interface CrossCityRead {
@@ -39,18 +38,14 @@ export function crossCityManager(scope: RequestScope, read: CrossCityRead): Prom
  * if the log cannot be written, the caller gets no data.
  */
 export async function logCrossCityRead(manager: EntityManager, read: CrossCityRead, operation: string, rowsByCity: Map<string, number>, now: Date): Promise<void> {
-  const rows: CrossCityReadEntity[] = read.cityIds.map((cityId) => ({
-    id: randomUUID(),
-    cityId,
-    service: read.service,
-    readerCityId: read.reader.cityId,
-    readerAccountId: read.reader.accountId,
-    readerAgencyId: read.reader.agencyId,
-    operation: operation.slice(0, 200),
-    rowCount: rowsByCity.get(cityId) ?? 0,
-    readAt: now,
-  }));
-  await manager.getRepository(CrossCityReadEntity).insert(rows);
+  // Plain SQL (no entity import), so the reporting service also runs outside the subgraph (bench/).
+  const rows = read.cityIds.map((cityId) => [randomUUID(), cityId, rowsByCity.get(cityId) ?? 0] as const);
+  await manager.query(
+    `INSERT INTO query_log.cross_city_read (id, city_id, service, reader_city_id, reader_account_id, reader_agency_id, operation, row_count, read_at)
+     SELECT r.id, r.city_id, $4, $5, $6, $7, $8, r.row_count, $9
+       FROM unnest($1::uuid[], $2::text[], $3::int[]) AS r(id, city_id, row_count)`,
+    [rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), read.service, read.reader.cityId, read.reader.accountId, read.reader.agencyId, operation.slice(0, 200), now],
+  );
 }
 
 export function countByCity<T>(rows: readonly T[], cityOf: (row: T) => string, weight: (row: T) => number = () => 1): Map<string, number> {

@@ -8,6 +8,7 @@ import { AuditViews1764115200004 } from './1764115200004-audit-views';
 import { AnomalySourceView1764115200005 } from './1764115200005-anomaly-source-view';
 import { SamplingCoveringIndex1764115200006 } from './1764115200006-sampling-covering-index';
 import { CrossCityReads1764288000100 } from './1764288000100-cross-city-reads';
+import { QueryCountRollup1764288000101 } from './1764288000101-query-count-rollup';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 
 /** In order; never edit one that has been committed — add a new one. */
@@ -21,6 +22,7 @@ export const queryLogMigrations = [
   AnomalySourceView1764115200005,
   SamplingCoveringIndex1764115200006,
   CrossCityReads1764288000100,
+  QueryCountRollup1764288000101,
   MutationTrail1796500000000,
 ];
 

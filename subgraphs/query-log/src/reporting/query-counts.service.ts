@@ -64,14 +64,13 @@ export class QueryCountService {
   private async run(manager: EntityManager, cityIds: string[], query: QueryCountQuery): Promise<QueryCountRow[]> {
     const groupBy = [...new Set(query.groupBy)];
     if (groupBy.length === 0) throw new InputError('GROUP_BY_REQUIRED', 'Count by at least one dimension.', 'groupBy');
+    if (query.agencyId && !/^[0-9a-f-]{36}$/i.test(query.agencyId)) throw new InputError('INVALID_ID', 'The agency id is not valid.', 'agencyId');
+    if (!groupBy.includes('PURPOSE') && isMonthStart(query.from) && isMonthStart(query.to)) return this.fromRollup(manager, cityIds, groupBy, query);
     const params: unknown[] = [cityIds];
     const where = ['city_id = ANY ($1::text[])'];
     if (query.from) where.push(`queried_at >= $${params.push(query.from)}`);
     if (query.to) where.push(`queried_at < $${params.push(query.to)}`);
-    if (query.agencyId) {
-      if (!/^[0-9a-f-]{36}$/i.test(query.agencyId)) throw new InputError('INVALID_ID', 'The agency id is not valid.', 'agencyId');
-      where.push(`agency_id = $${params.push(query.agencyId)}`);
-    }
+    if (query.agencyId) where.push(`agency_id = $${params.push(query.agencyId)}`);
     if (query.itemKey) where.push(`item_key = $${params.push(query.itemKey)}`);
     const selected = groupBy.map((dimension, index) => `${COLUMNS[dimension].sql} AS g${index}`);
     const presented = groupBy.map((dimension, index) => `${COLUMNS[dimension].present?.(`g${index}`) ?? `g${index}`} AS d${index}`);
@@ -79,13 +78,51 @@ export class QueryCountService {
     const sql = `SELECT ${presented.join(', ')}, n FROM (
         SELECT ${selected.join(', ')}, count(*)::int AS n FROM query_log.query_record WHERE ${where.join(' AND ')} GROUP BY ${positions.join(', ')}
       ) grouped ORDER BY ${groupBy.map((_, index) => `g${index} NULLS LAST`).join(', ')}`;
-    const raw: Array<Record<string, unknown>> = await manager.query(sql, params);
-    return raw.map((row) => {
-      const result: QueryCountRow = { cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, month: null, count: Number(row.n) };
-      groupBy.forEach((dimension, index) => {
-        (result as unknown as Record<string, unknown>)[COLUMNS[dimension].key] = (row[`d${index}`] as string | null) ?? null;
-      });
-      return result;
-    });
+    return present(await manager.query(sql, params), groupBy);
   }
+
+  /**
+   * The same counts from the monthly roll-up (query_count_monthly), when the period is whole
+   * Taiwan months (or open) and PURPOSE is not asked for: a year of a city is thousands of rows,
+   * not millions. Same policies, same order, same result.
+   */
+  private async fromRollup(manager: EntityManager, cityIds: string[], groupBy: QueryCountDimension[], query: QueryCountQuery): Promise<QueryCountRow[]> {
+    const params: unknown[] = [cityIds];
+    const where = ['city_id = ANY ($1::text[])'];
+    if (query.from) where.push(`month >= $${params.push(taipeiDate(query.from))}::date`);
+    if (query.to) where.push(`month < $${params.push(taipeiDate(query.to))}::date`);
+    if (query.agencyId) where.push(`agency_id = $${params.push(query.agencyId)}`);
+    if (query.itemKey) where.push(`item_key = $${params.push(query.itemKey)}`);
+    const column = (dimension: QueryCountDimension) => (dimension === 'MONTH' ? 'month' : COLUMNS[dimension].sql);
+    const selected = groupBy.map((dimension, index) => `${column(dimension)} AS g${index}`);
+    const presented = groupBy.map((dimension, index) => `${dimension === 'MONTH' ? `to_char(g${index}, 'YYYY-MM')` : (COLUMNS[dimension].present?.(`g${index}`) ?? `g${index}`)} AS d${index}`);
+    const positions = groupBy.map((_, index) => String(index + 1));
+    const sql = `SELECT ${presented.join(', ')}, n FROM (
+        SELECT ${selected.join(', ')}, sum(n)::int AS n FROM query_log.query_count_monthly WHERE ${where.join(' AND ')} GROUP BY ${positions.join(', ')}
+      ) grouped ORDER BY ${groupBy.map((_, index) => `g${index} NULLS LAST`).join(', ')}`;
+    return present(await manager.query(sql, params), groupBy);
+  }
+}
+
+const TAIPEI_OFFSET_MS = 8 * 3_600_000;
+
+/** Midnight of the 1st of a month, Taiwan time (no daylight saving); an open bound counts too. */
+function isMonthStart(at: Date | null | undefined): boolean {
+  if (!at) return true;
+  const local = new Date(at.getTime() + TAIPEI_OFFSET_MS);
+  return local.getUTCDate() === 1 && local.getUTCHours() === 0 && local.getUTCMinutes() === 0 && local.getUTCSeconds() === 0 && local.getUTCMilliseconds() === 0;
+}
+
+function taipeiDate(at: Date): string {
+  return new Date(at.getTime() + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function present(raw: Array<Record<string, unknown>>, groupBy: QueryCountDimension[]): QueryCountRow[] {
+  return raw.map((row) => {
+    const result: QueryCountRow = { cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, month: null, count: Number(row.n) };
+    groupBy.forEach((dimension, index) => {
+      (result as unknown as Record<string, unknown>)[COLUMNS[dimension].key] = (row[`d${index}`] as string | null) ?? null;
+    });
+    return result;
+  });
 }
