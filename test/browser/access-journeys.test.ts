@@ -142,7 +142,7 @@ async function approveStep(cityId: string, key: string, language: Language, appl
   await c.visit('/access/inbox');
   await c.heading(c.word('access.inbox.title'));
   const link = c.page.locator(`a[href="#/access/application?id=${applicationId}"]`);
-  await link.waitFor();
+  await link.waitFor({ timeout: 40_000 });
   if (checkPages) await c.expectAccessible('the approvals inbox');
   await link.click();
   const decide = c.page.getByRole('region', { name: c.word('access.application.decide') });
@@ -152,8 +152,8 @@ async function approveStep(cityId: string, key: string, language: Language, appl
   await decide.getByLabel(c.word('access.application.comment.label')).fill(comment);
   await decide.getByRole('button', { name: c.word('access.application.approve'), exact: true }).click();
   await c.page.getByRole('status').filter({ hasText: c.word('access.application.decided') }).waitFor();
-  // The form has gone (the application moved on) and the step shows who decided, with the comment.
-  expect(await c.page.getByRole('region', { name: c.word('access.application.decide') }).count()).toBe(0);
+  // The step shows who decided, with the comment (the form stays only if the same person decides the next step too,
+  // as Taoyuan's top admin does when recording the bureau's decision).
   const step = c.page.locator('.step-item').nth(stepNumber - 1);
   await step.getByText(c.word('access.stepState.DONE'), { exact: true }).waitFor();
   await step.getByText(c.word('access.application.comment', { comment })).waitFor();
