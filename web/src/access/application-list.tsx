@@ -10,7 +10,7 @@ import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import type { ApplicationPage, ApplicationSummary } from './access.operations';
 import { STATUS_TONES } from './application-status';
 
-export const APPLICATION_PAGE_SIZE = 20;
+export const APPLICATION_PAGE_SIZE = 50;
 
 type PagedQuery<Field extends string> = TypedDocumentNode<Record<Field, ApplicationPage>, { first: number; after?: string | null }>;
 

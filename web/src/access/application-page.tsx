@@ -140,7 +140,7 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
         {notice}
       </p>
       {application.viewerMayDecide && current ? (
-        <DecisionForm application={application} stepIndex={current.index} stepTitle={current.title} onDone={setNotice} />
+        <DecisionForm key={current.index} application={application} stepIndex={current.index} stepTitle={current.title} onDone={setNotice} />
       ) : null}
       {application.viewerMayWithdraw ? <WithdrawForm application={application} onDone={setNotice} /> : null}
 
