@@ -72,6 +72,8 @@ const ATTACKS: Record<string, Attempt[]> = {
     { how: 'reads the audit trail of B’s account (by filter)', as: 'AUDITOR', args: (v) => ({ first: 200, rowId: v.account }), expect: 'absent' },
     { how: 'reads the whole audit trail', as: 'AUDITOR', args: () => ({ first: 500 }), expect: 'own-city' },
   ],
+  'Query.findingCounts': [{ how: 'counts findings of B’s period (by filter)', as: 'AUDITOR', args: () => ({ filter: { from: '2017-01-01T00:00:00Z', to: '2017-12-31T00:00:00Z' } }), expect: 'own-city' }],
+  'Query.overdueTaskCounts': [{ how: 'counts overdue tasks (its own city)', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
   'Query.complianceTasks': [{ how: 'lists compliance tasks of B’s period', as: 'AUDITOR', args: () => ({ dueFrom: '2017-01-01', dueTo: '2017-12-31' }), expect: 'own-city' }],
   // ---------------------------------------------------------------- queries: identity
   'Query.me': [{ how: 'reads itself through every nested field', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
@@ -96,6 +98,8 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Query.agencyGrants': [{ how: 'lists B’s agency grants (by filter)', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, includeRevoked: true, first: 100 }), expect: 'absent' }],
   'Query.grantsMatrix': [{ how: 'reads B’s grants matrix (by filter)', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, first: 100 }), expect: 'absent' }],
   'Query.agencyNetworks': [{ how: 'lists B’s agency networks (by filter)', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency }), expect: 'absent' }],
+  'Query.applicationForms': [{ how: 'reads the application forms (its own city’s rules)', as: 'CASEWORKER', args: () => ({}), expect: 'own-city' }],
+  'Query.grantCounts': [{ how: 'counts grants by item (its own city)', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
   'Query.ruleComparison': [{ how: 'compares the cities’ rules (public rules only)', as: 'CASEWORKER', args: () => ({}), expect: 'own-city' }],
   // ---------------------------------------------------------------- queries: query log
   'Query.bureauImportJob': [{ how: 'reads an import job by id', as: 'TOP_ADMIN', args: (v) => ({ id: v.importJob }), expect: 'absent' }],
@@ -116,6 +120,13 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Query.queryRegister': [
     { how: 'filters the register by B’s account and case', as: 'TOP_ADMIN', args: (v) => ({ scope: 'AGENCY', first: 100, filter: { accountId: v.account, caseNumber: v.caseNumber } }), expect: 'own-city' },
     { how: 'filters the register by B’s subject', as: 'AUDITOR', args: () => ({ scope: 'AGENCY', first: 100, filter: { subjectKind: 'NATIONAL_ID', subject: 'A123456789', from: '2017-01-01T00:00:00Z' } }), expect: 'own-city' },
+  ],
+  'Query.bureauQueryRecords': [
+    { how: 'reads B’s records as a city user with no cross-city reach (by filter)', as: 'TOP_ADMIN', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY] } }), expect: 'refused' },
+  ],
+  'Query.crossCityReads': [{ how: 'lists the bureaus’ reads (of its own city only)', as: 'TOP_ADMIN', args: () => ({ first: 100 }), expect: 'own-city' }],
+  'Query.queryCounts': [
+    { how: 'counts B’s queries by naming B (by filter)', as: 'AUDITOR', args: () => ({ groupBy: ['CITY', 'AGENCY', 'MONTH'], filter: { cityIds: [VICTIM_CITY], from: '2017-01-01T00:00:00Z' } }), expect: 'own-city' },
   ],
   'Query.queryRegisterCsv': [{ how: 'exports the register filtered by B’s account', as: 'TOP_ADMIN', args: (v) => ({ scope: 'AGENCY', filter: { accountId: v.account } }), expect: 'own-city' }],
 
@@ -239,6 +250,9 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Mutation.signOffReconciliation': [
     { how: 'signs B’s reconciliation', as: 'TOP_ADMIN', args: (v) => ({ runId: v.reconciliationRun }), expect: 'refused' },
     { how: 'signs for B’s unit', as: 'UNIT_HEAD', args: (v) => ({ runId: v.reconciliationRun, unitId: v.unit }), expect: 'refused' },
+  ],
+  'Mutation.produceDataSubjectReport': [
+    { how: 'asks who looked at the citizen B queried', as: 'AUDITOR', args: () => ({ input: { subjectKind: 'NATIONAL_ID', subject: 'A123456789', requestReference: 'cross-city suite' } }), expect: 'own-city' },
   ],
   'Mutation.createQueryRequest': [
     {
