@@ -1,5 +1,5 @@
 import { startPlatform, type RunningPlatform } from '@custos/platform';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kind, parse, print, type FieldDefinitionNode, type InterfaceTypeDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
@@ -441,6 +441,10 @@ describe('row-level security alone (the application’s city filter switched off
   beforeAll(async () => {
     dataRoot = mkdtempSync(join(tmpdir(), 'custos-rls-alone-'));
     chmodSync(dataRoot, 0o755);
+    // The login roles (custos_identity, …) belong to the whole PostgreSQL server, and a platform sets their password
+    // from its secrets at start: the second platform must use the shared platform's secrets, or it would lock the
+    // shared platform's subgraphs out of the database for every test file that runs after this one.
+    copyFileSync(join(platform().dataRoot, 'secrets.json'), join(dataRoot, 'secrets.json'));
     process.env.CUSTOS_TEST_RLS_ALONE = '1';
     try {
       starting = startPlatform({
