@@ -283,7 +283,8 @@ describe.each(TWO_CITIES)('the console pages for $cityId in $language', ({ cityI
     const accountsTable = c.table('org.caption');
     await expectRowCount(accountsTable, accounts.nodes.length);
     for (const account of accounts.nodes) {
-      await accountsTable.getByRole('rowheader', { name: account.person.displayName, exact: true }).waitFor();
+      // Other suites may add people of the same name: the username below tells the accounts apart.
+      await accountsTable.getByRole('rowheader', { name: account.person.displayName, exact: true }).first().waitFor();
       await accountsTable.getByText(account.username, { exact: true }).waitFor();
     }
     await c.page.getByText(c.word('list.loadedOf', { loaded: accounts.totalCount, total: accounts.totalCount })).waitFor();

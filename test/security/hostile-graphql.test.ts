@@ -5,7 +5,7 @@ import { platform } from '../support/platform';
 /** The gateway runs in production mode here, as it does for users. Each refusal, then proof it still serves. */
 async function stillHealthy() {
   const result = await gql('{ cities { id } }');
-  expect(result.data?.cities).toHaveLength(4);
+  expect(result.data?.cities.map((city: { id: string }) => city.id)).toEqual(expect.arrayContaining(['taipei', 'taoyuan', 'changhua', 'tainan']));
 }
 
 describe('hostile GraphQL at the gateway', () => {

@@ -97,10 +97,10 @@ function Comparison({ on }: { on: string }) {
   if (error) return <QueryError error={error} onRetry={() => refetch()} />;
   if (loading && !data) return <Loading />;
   if (!data) return null;
-  // Columns in the comparison's own city order; any city it does not mention goes last.
+  // Columns in the comparison's own city order. A tenant the comparison does not mention (the central agencies'
+  // tenant has no rule profile of its own) is not a city under these rules and gets no column.
   const order = (data.ruleComparison[0]?.cells ?? []).map((cell) => cell.cityId);
-  const rank = (cityId: string) => (order.includes(cityId) ? order.indexOf(cityId) : order.length);
-  const cities = [...data.cities].sort((a, b) => rank(a.id) - rank(b.id));
+  const cities = order.length === 0 ? data.cities : data.cities.filter((city) => order.includes(city.id)).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 
   return (
     <>
