@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { ensureQueryLogViews as ensureViews, seedQueryRecords, type SeedRecord } from '../../subgraphs/audit/src/testing/query-log-contract';
+import { ensureQueryLogViews as ensureViews, removeSeededQueryRecords, seedQueryRecords, type SeedRecord } from '../../subgraphs/audit/src/testing/query-log-contract';
 import { gql, login } from '../support/gateway-client';
 import { demoUser, platform } from '../support/platform';
 
@@ -46,27 +46,12 @@ export async function ensureQueryLogViews(): Promise<void> {
 
 /** Register entries for the audit tests, appended as the owner (placeholder chain hashes: remove them with `removeSeededRecords`). */
 export async function seedRecords(records: SeedRecord[]): Promise<string[]> {
-  return seedQueryRecords({ ownerUrl: platform().databaseOwnerUrl, query: (sql, params) => asOwner((client) => client.query(sql, params)) }, records);
+  return seedQueryRecords({ ownerUrl: platform().databaseOwnerUrl }, records);
 }
 
-/**
- * Takes the seeded entries out again so the register's hash chain stays whole for the other test files:
- * the append-only triggers are switched off for this one transaction, by the owner.
- */
+/** Takes the seeded entries out again, leaving the register's hash chain as it was for the other test files. */
 export async function removeSeededRecords(ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await asOwner(async (client) => {
-    await client.query('BEGIN');
-    try {
-      await client.query('ALTER TABLE query_log.query_record DISABLE TRIGGER USER');
-      await client.query('DELETE FROM query_log.query_record WHERE id = ANY($1::uuid[])', [ids]);
-      await client.query('ALTER TABLE query_log.query_record ENABLE TRIGGER USER');
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  });
+  await removeSeededQueryRecords({ ownerUrl: platform().databaseOwnerUrl }, ids);
 }
 
 /** An instant given in Taiwan local time. */

@@ -1,7 +1,7 @@
 import { signChallenge } from '@custos/auth';
 import type { DemoLogin } from '@custos/platform';
 import pg from 'pg';
-import { seedQueryRecords } from '../../subgraphs/audit/src/testing/query-log-contract';
+import { removeSeededQueryRecords, seedQueryRecords } from '../../subgraphs/audit/src/testing/query-log-contract';
 import { splitBundle, type GraphQLResult } from '../support/gateway-client';
 
 /**
@@ -80,28 +80,12 @@ export async function loginAs(target: Target, user: DemoLogin): Promise<{ access
 
 /** Query-log entries appended as the owner (placeholder hashes), removed again with `removeRecords`. */
 export async function seedRecords(target: Target, records: Parameters<typeof seedQueryRecords>[1]): Promise<string[]> {
-  return seedQueryRecords(
-    { ownerUrl: target.ownerUrl, query: async (sql, params) => ({ rows: await ownerSql(target, sql, params as unknown[]) }) as never },
-    records,
-  );
+  return seedQueryRecords({ ownerUrl: target.ownerUrl }, records);
 }
 
+/** Takes seeded entries out again, leaving the register's hash chain as it was. */
 export async function removeRecords(target: Target, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const client = new pg.Client({ connectionString: target.ownerUrl });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('ALTER TABLE query_log.query_record DISABLE TRIGGER USER');
-    await client.query('DELETE FROM query_log.query_record WHERE id = ANY($1::uuid[])', [ids]);
-    await client.query('ALTER TABLE query_log.query_record ENABLE TRIGGER USER');
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    await client.end();
-  }
+  await removeSeededQueryRecords({ ownerUrl: target.ownerUrl }, ids);
 }
 
 /**

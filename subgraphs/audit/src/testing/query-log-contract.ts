@@ -1,6 +1,7 @@
 import { migrateQueryLog } from '@custos/query-log';
 import type { TestDatabase } from '@custos/testkit';
 import { createHash, randomUUID } from 'node:crypto';
+import pg from 'pg';
 
 /**
  * What the audit subgraph reads of the query register, as views the query-log subgraph owns
@@ -67,40 +68,113 @@ export function subjectKeyOf(subject: string): string {
 }
 
 /**
- * Appends records to the register as the owner, numbering them after the city's last sequence number.
- * The hash-chain columns hold placeholders: these tests do not verify the chain.
+ * The query-log subgraph's advisory-lock class for "appending to a city's chain"
+ * (subgraphs/query-log/src/chain/hash-chain.ts); the second key is hashtext(city). Seeding and removal
+ * hold it so neither interleaves with a checkpoint or a real append.
  */
-export async function seedQueryRecords(db: Pick<TestDatabase, 'ownerUrl' | 'query'>, records: SeedRecord[]): Promise<string[]> {
-  const ids = records.map((r) => r.id ?? randomUUID());
-  const byCity = new Map<string, number>();
-  for (const r of records) byCity.set(r.cityId, 0);
-  for (const cityId of byCity.keys()) {
-    const [{ max }] = (await db.query(`select coalesce(max(sequence), 0)::int as max from query_log.query_record where city_id = $1`, [cityId])).rows;
-    byCity.set(cityId, max);
+const CHAIN_LOCK_CLASS = 0x514c;
+
+async function inOwnerTransaction<T>(ownerUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
   }
-  const sequences = records.map((r) => {
-    const next = byCity.get(r.cityId)! + 1;
-    byCity.set(r.cityId, next);
-    return next;
+}
+
+async function lockChains(client: pg.Client, cityIds: Iterable<string>): Promise<void> {
+  // A fixed order, so two helpers locking several cities cannot deadlock.
+  for (const cityId of [...new Set(cityIds)].sort()) await client.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [CHAIN_LOCK_CLASS, cityId]);
+}
+
+/**
+ * Appends records to the register as the owner, numbering them after the city's last sequence number,
+ * in one transaction under the chain's lock. The hash-chain columns hold placeholders: take them out
+ * again with `removeSeededQueryRecords`, which puts the register back as it was.
+ */
+export async function seedQueryRecords(db: Pick<TestDatabase, 'ownerUrl'>, records: SeedRecord[]): Promise<string[]> {
+  const ids = records.map((r) => r.id ?? randomUUID());
+  await inOwnerTransaction(db.ownerUrl, async (client) => {
+    const byCity = new Map<string, number>();
+    await lockChains(client, records.map((r) => r.cityId));
+    for (const cityId of new Set(records.map((r) => r.cityId))) {
+      const [{ max }] = (await client.query(`select coalesce(max(sequence), 0)::int as max from query_log.query_record where city_id = $1`, [cityId])).rows;
+      byCity.set(cityId, max);
+    }
+    const sequences = records.map((r) => {
+      const next = byCity.get(r.cityId)! + 1;
+      byCity.set(r.cityId, next);
+      return next;
+    });
+    const zero = '0'.repeat(64);
+    await client.query(
+      `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, item_key, case_number, purpose, subject_hash, subject_masked, queried_at, previous_hash, record_hash)
+       SELECT id, city_id, sequence, account_id, agency_id, unit_id, item_key, 'CASE-' || sequence, '社會救助調查', subject_hash, 'A12*****89', queried_at, $9, $9
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $10::timestamptz[])
+           AS t(id, city_id, sequence, account_id, agency_id, unit_id, item_key, subject_hash, queried_at)`,
+      [
+        ids,
+        records.map((r) => r.cityId),
+        sequences,
+        records.map((r) => r.accountId),
+        records.map((r) => r.agencyId),
+        records.map((r) => r.unitId ?? null),
+        records.map((r) => r.itemKey ?? 'labor-insurance:F0201:unspecified'),
+        records.map((r, i) => subjectHash(r.subject ?? `subject-${ids[i]}`)),
+        zero,
+        records.map((r) => (r.queriedAt instanceof Date ? r.queriedAt.toISOString() : r.queriedAt)),
+      ],
+    );
   });
-  const zero = '0'.repeat(64);
-  await db.query(
-    `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, item_key, case_number, purpose, subject_hash, subject_masked, queried_at, previous_hash, record_hash)
-     SELECT id, city_id, sequence, account_id, agency_id, unit_id, item_key, 'CASE-' || sequence, '社會救助調查', subject_hash, 'A12*****89', queried_at, $9, $9
-       FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $10::timestamptz[])
-         AS t(id, city_id, sequence, account_id, agency_id, unit_id, item_key, subject_hash, queried_at)`,
-    [
-      ids,
-      records.map((r) => r.cityId),
-      sequences,
-      records.map((r) => r.accountId),
-      records.map((r) => r.agencyId),
-      records.map((r) => r.unitId ?? null),
-      records.map((r) => r.itemKey ?? 'labor-insurance:F0201:unspecified'),
-      records.map((r, i) => subjectHash(r.subject ?? `subject-${ids[i]}`)),
-      zero,
-      records.map((r) => (r.queriedAt instanceof Date ? r.queriedAt.toISOString() : r.queriedAt)),
-    ],
-  );
   return ids;
+}
+
+/**
+ * Takes seeded records out again and puts the register back as it was before them, so the hash chain
+ * of a shared test database stays verifiable for the tests that run after: under the chain's lock, the
+ * records go, so do the checkpoints signed over them (a timed checkpoint may have covered the seeded
+ * head, and the next real record would otherwise be numbered below it), and the monthly roll-up counts
+ * them out again. The append-only triggers are off for this one transaction, as the owner.
+ */
+export async function removeSeededQueryRecords(db: Pick<TestDatabase, 'ownerUrl'>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await inOwnerTransaction(db.ownerUrl, async (client) => {
+    const cities: Array<{ city_id: string; first: string }> = (
+      await client.query(`select city_id, min(sequence)::text as first from query_log.query_record where id = any($1::uuid[]) group by city_id`, [ids])
+    ).rows;
+    await lockChains(client, cities.map((c) => c.city_id));
+    const [{ later }] = (
+      await client.query(
+        `select count(*)::int as later from query_log.query_record r
+           join (select city_id, min(sequence) as first from query_log.query_record where id = any($1::uuid[]) group by city_id) s using (city_id)
+          where r.sequence > s.first and r.id <> all($1::uuid[])`,
+        [ids],
+      )
+    ).rows;
+    // Real records appended after the seeded ones would be left pointing at a hole: refuse rather than break the chain.
+    if (later > 0) throw new Error(`${later} real records were appended after the seeded ones; removing them would break the chain`);
+    // The roll-up keeps n > 0: groups the seeded records alone made go; the others count them out.
+    const gone = `WITH gone AS (
+         SELECT city_id, date_trunc('month', queried_at AT TIME ZONE 'Asia/Taipei')::date AS month, agency_id, unit_id, item_key, count(*) AS n
+           FROM query_log.query_record WHERE id = any($1::uuid[]) GROUP BY 1, 2, 3, 4, 5)`;
+    const sameGroup = `(m.city_id, m.month, m.agency_id, m.item_key) = (gone.city_id, gone.month, gone.agency_id, gone.item_key) AND m.unit_id IS NOT DISTINCT FROM gone.unit_id`;
+    await client.query(`${gone} DELETE FROM query_log.query_count_monthly m USING gone WHERE ${sameGroup} AND m.n <= gone.n`, [ids]);
+    await client.query(`${gone} UPDATE query_log.query_count_monthly m SET n = m.n - gone.n FROM gone WHERE ${sameGroup}`, [ids]);
+    await client.query('ALTER TABLE query_log.query_record DISABLE TRIGGER USER');
+    await client.query('ALTER TABLE query_log.chain_checkpoint DISABLE TRIGGER USER');
+    await client.query('DELETE FROM query_log.query_record WHERE id = any($1::uuid[])', [ids]);
+    for (const { city_id, first } of cities) {
+      await client.query('DELETE FROM query_log.chain_checkpoint WHERE city_id = $1 AND sequence >= $2::bigint', [city_id, first]);
+    }
+    await client.query('ALTER TABLE query_log.chain_checkpoint ENABLE TRIGGER USER');
+    await client.query('ALTER TABLE query_log.query_record ENABLE TRIGGER USER');
+  });
 }
