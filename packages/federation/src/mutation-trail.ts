@@ -98,7 +98,7 @@ export async function installMutationTrail(
 }
 
 interface TrailScope {
-  annotate?(settings: Record<string, string>): void;
+  annotate?(settings: Record<string, string>): Promise<void>;
   manager?(cityId: string): Promise<{ query(sql: string, parameters?: unknown[]): Promise<unknown> }>;
 }
 
@@ -145,7 +145,7 @@ export function mutationTrailPlugin<TContext extends TrailContext>(options: Muta
             'app.arguments': JSON.stringify(redact(request.variables ?? {})),
           };
           if (operation.operation === 'mutation') {
-            scope.annotate(settings);
+            await scope.annotate(settings);
             return;
           }
           const reads = options.recordedReads;
@@ -153,7 +153,7 @@ export function mutationTrailPlugin<TContext extends TrailContext>(options: Muta
           const recorded = fields.filter((field) => reads.fields.includes(field));
           if (recorded.length === 0 || !principal.roles?.some((role) => reads.roles.includes(role))) return;
           // The read is recorded in the request's own transaction, before it runs: no record, no read.
-          scope.annotate(settings);
+          await scope.annotate(settings);
           const manager = await scope.manager(principal.cityId);
           await manager.query(
             `insert into ${options.schema}.${TRAIL_TABLE} (city_id, account_id, client_address, operation, arguments, action) values ($1, $2, $3, $4, $5::jsonb, 'READ')`,

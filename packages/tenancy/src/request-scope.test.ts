@@ -95,3 +95,26 @@ describe('row-level security under the request scope', () => {
     expect(await bodiesSeenBy('tainan')).toEqual(['c', 'kept']);
   });
 });
+
+describe('annotations of the transaction (who, from where, which operation)', () => {
+  it('given before the transaction opens, they apply when it opens', async () => {
+    const scope = new RequestScope(dataSource);
+    await scope.annotate({ 'app.operation': 'mutation before' });
+    const manager = await scope.manager('taoyuan');
+    const [{ operation }] = await manager.query(`select current_setting('app.operation', true) as operation`);
+    await scope.finish('commit');
+    expect(operation).toBe('mutation before');
+  });
+
+  it('given while the transaction is open, they apply to the very next statement, and end with it', async () => {
+    const scope = new RequestScope(dataSource);
+    const manager = await scope.manager('taoyuan');
+    await scope.annotate({ 'app.operation': 'mutation during' });
+    const [{ operation }] = await manager.query(`select current_setting('app.operation', true) as operation`);
+    await scope.finish('commit');
+    expect(operation).toBe('mutation during');
+    // Transaction-local: the pooled connection does not carry it into the next request.
+    const [{ leaked }] = await dataSource.query(`select coalesce(current_setting('app.operation', true), '') as leaked`);
+    expect(leaked).toBe('');
+  });
+});

@@ -56,10 +56,13 @@ export class RequestScope {
     return this.crossCity?.cityIds;
   }
 
-  /** Adds transaction-local settings, applied with the city when the transaction opens (or at once when open). */
-  annotate(settings: Record<string, string>): void {
+  /**
+   * Adds transaction-local settings, applied with the city when the transaction opens, or at once when it is
+   * already open — awaited, so a trail row written next cannot miss who wrote it.
+   */
+  async annotate(settings: Record<string, string>): Promise<void> {
     Object.assign(this.settings, settings);
-    if (this.runner) void this.runner.query(SET_SETTINGS, [JSON.stringify(settings)]).catch(() => undefined);
+    if (this.runner) await this.runner.query(SET_SETTINGS, [JSON.stringify(settings)]);
   }
 
   get currentCityId(): string | undefined {
