@@ -54,6 +54,8 @@ export class RevocationList {
   private stopped = false;
   private failing = false;
   private readonly now: () => number;
+  /** The poll in flight, so polls never overlap (the cursor only moves forward). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: RevocationListOptions) {
     this.now = options.now ?? Date.now;
@@ -85,8 +87,23 @@ export class RevocationList {
     return principal;
   }
 
+  /**
+   * Reads the feed now, after any read in flight: the gateway calls it when a logout it passed on
+   * succeeded, so the answer goes back only once this gateway refuses the ended session's tokens
+   * (other gateways learn of it at their next poll).
+   */
+  refreshNow(): Promise<void> {
+    return this.pollSafely();
+  }
+
   /** One read of the feed; exported for tests. */
-  async poll(): Promise<void> {
+  poll(): Promise<void> {
+    const next = this.inFlight.then(() => this.pollOnce());
+    this.inFlight = next.catch(() => undefined);
+    return next;
+  }
+
+  private async pollOnce(): Promise<void> {
     const since = this.cursor;
     const assertion = await this.options.signer.sign({ principal: { kind: 'anonymous' }, requestHash: graphqlRequestHash(`GET ${REVOCATION_FEED_PATH}`, { since }) });
     const response = await fetch(`${this.options.url}?since=${encodeURIComponent(since)}`, {

@@ -14,6 +14,7 @@ import type { GatewayContext } from './context';
 import type { GatewayConfig } from './env';
 import { RevocationCheckUnavailableError, RevocationList } from './revocation-list';
 import { SignedDataSource } from './signed-data-source';
+import { logoutTakesEffectPlugin } from './logout-plugin';
 import { readOnlyTokenPlugin } from './read-only-tokens';
 import { resolveTrustedDocument, TrustedDocumentError, TrustedDocuments } from './trusted-documents';
 import { createStaticHandler, SECURITY_HEADERS } from './static-files';
@@ -94,6 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [
       ...protection.plugins,
       readOnlyTokenPlugin(),
+      logoutTakesEffectPlugin(() => revocations.refreshNow()),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

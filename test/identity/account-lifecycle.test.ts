@@ -64,7 +64,7 @@ describe('tokens stop working at once', () => {
     expect((await gql(ME, {}, fresh)).data.me.status).toBe('ACTIVE');
   });
 
-  it('logging out refuses that session’s access token within about a second, and its refresh token', async () => {
+  it('logging out refuses that session’s access token from the next request on, and its refresh token', async () => {
     const user = demoUser('taoyuan', 'AUDITOR');
     const loggedIn = await gql(PASSWORD_LOGIN, { input: { cityId: 'taoyuan', username: user.username, password: user.password } });
     expect(loggedIn.errors).toBeUndefined();
@@ -73,7 +73,8 @@ describe('tokens stop working at once', () => {
     const other = await login(user); // another session of the same person is not affected
     const logout = await gql(`mutation ($refreshToken: String!) { logout(refreshToken: $refreshToken) }`, { refreshToken: session.refreshToken }, session.accessToken);
     expect(logout.data.logout).toBe(true);
-    expect(await msUntilRefused(session.accessToken)).toBeLessThan(2_500);
+    // The gateway that passed the logout on refuses the token at once (it reads the revocation feed before answering).
+    expect((await gql(ME, {}, session.accessToken)).status).toBe(401);
     expect((await gql(ME, {}, other)).data.me.status).toBe('ACTIVE');
     const refresh = await gql(`mutation ($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken } }`, { refreshToken: session.refreshToken });
     expect(refresh.errors?.[0]?.extensions?.code).toBe('REFRESH_TOKEN_INVALID');
