@@ -15,6 +15,7 @@ import type { GatewayConfig } from './env';
 import { RevocationCheckUnavailableError, RevocationList } from './revocation-list';
 import { SignedDataSource } from './signed-data-source';
 import { logoutTakesEffectPlugin } from './logout-plugin';
+import { pageSizeBudgetPlugin } from './page-size-budget';
 import { readOnlyTokenPlugin } from './read-only-tokens';
 import { resolveTrustedDocument, TrustedDocumentError, TrustedDocuments } from './trusted-documents';
 import { createStaticHandler, SECURITY_HEADERS } from './static-files';
@@ -95,6 +96,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [
       ...protection.plugins,
       readOnlyTokenPlugin(),
+      pageSizeBudgetPlugin(),
       logoutTakesEffectPlugin(() => revocations.refreshNow()),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),

@@ -84,3 +84,21 @@ describe('hostile GraphQL at the gateway', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('page sizes multiplied by nesting and aliases', () => {
+  it('refuses, before any subgraph is asked, an operation whose pages multiply past the row budget', async () => {
+    const { login } = await import('../support/gateway-client');
+    const { demoUser } = await import('../support/platform');
+    const token = await login(demoUser('taoyuan', 'TOP_ADMIN'));
+    const nested = 'reconciliationRuns(first: $runs) { id items(first: 200, kind: MATCHED) { nodes { __typename } } }';
+    const aliases = Array.from({ length: 1 }, (_, i) => `r${i}: ${nested}`).join(' ');
+    const refused = await gql(`query ($runs: Int!) { ${aliases} }`, { runs: 100 }, token);
+    expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(refused.errors)).toBe('TOO_MANY_ROWS');
+    expect(refused.errors?.[0]?.message).toMatch(/rows at once/);
+    expect(refused.data ?? null).toBeNull();
+    // The same shape with small pages, as the console asks, is served.
+    const served = await gql(`query ($runs: Int!) { ${aliases} }`, { runs: 5 }, token);
+    expect(served.errors).toBeUndefined();
+    await stillHealthy();
+  });
+});
