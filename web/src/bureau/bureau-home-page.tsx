@@ -1,7 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { ChartDatum } from '../charts/chart-data';
-import { fillMonths } from '../charts/chart-data';
 import { LazyBarChart, PRIMARY_CHART_COLOR } from '../charts/lazy-bar-chart';
 import { Card } from '../home/card';
 import { monthsAgo } from '../home/home-data';
@@ -16,25 +15,12 @@ import { Page } from '../ui/page';
 import { EmptyState, Loading, QueryError } from '../ui/status';
 import { bureauViewParams, readBureauView } from './bureau-filters';
 import { CitySelect, ReachNotice, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
-import { BUREAU_HOME_COUNTS_QUERY, type QueryCountReport, type QueryCountRow } from './bureau.operations';
+import { monthlyCounts, topGroups } from './bureau-data';
+import { BUREAU_HOME_COUNTS_QUERY, type QueryCountReport } from './bureau.operations';
 import './bureau.css';
 
 const MONTHS = 12;
 const TOP = 6;
-
-/** Largest first, the rest folded into "other" (the gateway orders groups by value, not by size). */
-export function topGroups(rows: readonly QueryCountRow[], labelOf: (row: QueryCountRow) => string, limit: number, otherLabel: string): ChartDatum[] {
-  const sorted = [...rows].sort((a, b) => b.count - a.count || labelOf(a).localeCompare(labelOf(b)));
-  const top = sorted.slice(0, limit).map((row) => ({ label: labelOf(row), count: row.count }));
-  const rest = sorted.slice(limit).reduce((sum, row) => sum + row.count, 0);
-  return rest > 0 ? [...top, { label: otherLabel, count: rest }] : top;
-}
-
-/** Every month of the window, zero where no query was made, oldest first. */
-export function monthlyCounts(rows: readonly QueryCountRow[], firstMonth: string, lastMonth: string): ChartDatum[] {
-  const counts = new Map(rows.filter((row) => row.month).map((row) => [row.month!, row.count]));
-  return fillMonths([firstMonth, lastMonth]).map((month) => ({ label: month, count: counts.get(month) ?? 0 }));
-}
 
 /**
  * A bureau officer's home: the last twelve months of the service's queries in the cities they may read, by city,
