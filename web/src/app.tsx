@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useSyncExternalStore } from 'react';
 import { useApolloClient } from '@apollo/client/react';
+import { SessionStoreProvider } from './api/session-context';
 import type { Session, SessionStore } from './api/session-store';
 import { ChunkErrorBoundary } from './ui/chunk-error-boundary';
 import { PageLoading } from './ui/page-loading';
@@ -33,7 +34,9 @@ export function App({ sessions, endSession: endOnServer }: { sessions: SessionSt
     <ChunkErrorBoundary>
       <Suspense fallback={<PageLoading />}>
         {state.status === 'signedIn' ? (
-          <AppShell onLogOut={logOut} onSessionLost={endSession} />
+          <SessionStoreProvider sessions={sessions}>
+            <AppShell onLogOut={logOut} onSessionLost={endSession} />
+          </SessionStoreProvider>
         ) : (
           <LoginPage reason={state.reason} onSignedIn={signIn} />
         )}

@@ -284,6 +284,13 @@ export const FINDINGS_QUERY: TypedDocumentNode<{ findings: Finding[] }, { rule: 
   }
 `;
 
+/** One finding by id: what a link to `#/findings?id=…` opens, whatever the list's filters. */
+export const FINDING_QUERY: TypedDocumentNode<{ finding: Finding | null }, { id: string }> = gql`
+  query Finding($id: ID!) {
+    finding(id: $id) { ${FINDING_FIELDS} }
+  }
+`;
+
 export const SCAN_MUTATION: TypedDocumentNode<
   { scanForAnomalies: { id: string; created: number; rules: AnomalyRule[]; findings: Array<{ id: string }> } },
   { from: string; to: string }

@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/dictionaries';
+import { hashOf, navigateTo, useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { FormError } from '../ui/form-error';
@@ -24,17 +25,20 @@ const PAGE_SIZE = 20;
  */
 export function AuditsPage({ account }: PageProps) {
   const { t } = useI18n();
-  const [openId, setOpenId] = useState<string | null>(null);
-  const { data, loading, error, refetch } = useQuery(AUDITS_QUERY);
+  // The open audit is in the address (`#/audits?id=…`): it can be linked, survives a reload, and back returns to the list.
+  const openId = useHashParams().get('id');
+  // The list is read afresh each time it shows, so an audit signed in the workbench shows its new state.
+  const { data, loading, error, refetch } = useQuery(AUDITS_QUERY, { fetchPolicy: 'cache-and-network' });
   const audits = data?.audits ?? [];
+  const open = (id: string) => navigateTo('/audits', { id });
 
   if (openId) {
     return (
-      <Page title={t('audit.workbench.title')} className="page-wide">
+      <Page key={openId} title={t('audit.workbench.title')} className="page-wide">
         <p>
-          <button type="button" className="button" onClick={() => { setOpenId(null); void refetch().catch(() => undefined); }}>
+          <a className="button" href={hashOf('/audits')}>
             {t('audit.workbench.back')}
-          </button>
+          </a>
         </p>
         <AuditWorkbench auditId={openId} account={account} />
       </Page>
@@ -43,7 +47,7 @@ export function AuditsPage({ account }: PageProps) {
 
   return (
     <Page title={t('audit.title')} lead={t('audit.intro')} className="page-wide">
-      <DrawAuditForm onDrawn={(id) => setOpenId(id)} />
+      <DrawAuditForm onDrawn={open} />
       <section className="section" aria-labelledby="audit-list-heading">
         <h2 id="audit-list-heading">{t('audit.list.title')}</h2>
         {error && !data ? (
@@ -53,7 +57,7 @@ export function AuditsPage({ account }: PageProps) {
         ) : audits.length === 0 ? (
           <EmptyState hint={t('audit.list.emptyHint')}>{t('audit.list.empty')}</EmptyState>
         ) : (
-          <AuditsTable audits={audits} onOpen={setOpenId} />
+          <AuditsTable audits={audits} onOpen={open} />
         )}
       </section>
     </Page>

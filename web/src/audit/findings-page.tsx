@@ -5,6 +5,7 @@ import { LazyBarChart } from '../charts/lazy-bar-chart';
 import type { MessageKey } from '../i18n/dictionaries';
 import { useI18n } from '../i18n/i18n-context';
 import type { Account } from '../shell/account.operations';
+import { hashOf, navigateTo, useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { FormError } from '../ui/form-error';
@@ -21,6 +22,7 @@ import {
   FINDING_SEVERITIES,
   FINDING_STATUSES,
   FINDINGS_QUERY,
+  FINDING_QUERY,
   INVESTIGATION_OUTCOMES,
   INVESTIGATION_QUERY,
   OPEN_INVESTIGATION_MUTATION,
@@ -47,20 +49,21 @@ export function FindingsPage({ account }: PageProps) {
   const [rule, setRule] = useState<AnomalyRule | null>(null);
   const [status, setStatus] = useState<FindingStatus | null>(null);
   const [severity, setSeverity] = useState<FindingSeverity | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open finding is in the address (`#/findings?id=…`): it can be linked (from the home page), survives a reload,
+  // and back returns to the list.
+  const openId = useHashParams().get('id');
   const { data, loading, error, refetch } = useQuery(FINDINGS_QUERY, { variables: { rule, status } });
   const findings = useMemo(() => (data?.findings ?? []).filter((finding) => !severity || finding.severity === severity), [data, severity]);
-  const open = (data?.findings ?? []).find((finding) => finding.id === openId) ?? null;
 
-  if (open) {
+  if (openId) {
     return (
-      <Page title={t('audit.finding.detail.title')} className="page-wide">
+      <Page key={openId} title={t('audit.finding.detail.title')} className="page-wide">
         <p>
-          <button type="button" className="button" onClick={() => setOpenId(null)}>
+          <a className="button" href={hashOf('/findings')}>
             {t('audit.finding.detail.back')}
-          </button>
+          </a>
         </p>
-        <FindingDetail finding={open} account={account} onChanged={() => refetch().then(() => undefined)} />
+        <OpenFinding id={openId} account={account} onChanged={() => refetch().then(() => undefined)} />
       </Page>
     );
   }
@@ -114,10 +117,28 @@ export function FindingsPage({ account }: PageProps) {
             {rule || status || severity ? t('list.noMatch') : t('audit.finding.list.empty')}
           </EmptyState>
         ) : (
-          <FindingsTable findings={findings} onOpen={setOpenId} />
+          <FindingsTable findings={findings} onOpen={(id) => navigateTo('/findings', { id })} />
         )}
       </section>
     </Page>
+  );
+}
+
+/** The finding of the address, read by id (the list's filters may not include it). */
+function OpenFinding({ id, account, onChanged }: { id: string; account: Account; onChanged(): Promise<void> }) {
+  const { t } = useI18n();
+  const { data, loading, error, refetch } = useQuery(FINDING_QUERY, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  if (error && !data) return <QueryError error={error} onRetry={() => refetch()} />;
+  if (loading && !data) return <Loading />;
+  if (!data?.finding) return <EmptyState>{t('audit.finding.detail.notFound')}</EmptyState>;
+  return (
+    <FindingDetail
+      finding={data.finding}
+      account={account}
+      onChanged={async () => {
+        await Promise.all([refetch(), onChanged()]);
+      }}
+    />
   );
 }
 

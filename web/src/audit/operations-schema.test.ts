@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as auditOperations from './audit.operations';
+import * as bureauOperations from '../bureau/bureau.operations';
 import * as homeOperations from '../home/home.operations';
 import * as organisationOperations from '../organisation/organisation.operations';
 
@@ -16,11 +17,12 @@ function documents(module: Record<string, unknown>): Array<[string, DocumentNode
   });
 }
 
-describe('the audit, organisation and home operations', () => {
+describe('the audit, organisation, home and bureau operations', () => {
   it.each([
     ['audit', auditOperations],
     ['organisation', organisationOperations],
     ['home', homeOperations],
+    ['bureau', bureauOperations],
   ] as const)('%s: every document is valid against the supergraph', (_area, module) => {
     const found = documents(module);
     expect(found.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { AUDIT_READER_ROLES } from '../audit/audit-roles';
 import { useQuery } from '@apollo/client/react';
 import { MY_GRANTS_QUERY } from '../access/access.operations';
@@ -16,7 +16,8 @@ import { formatDateTime, formatNumber, taiwanMonth, todayInTaiwan } from '../ui/
 import { Page } from '../ui/page';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import { Card } from './card';
-import { ApplicationInboxCard, FindingsCard, MyRequestsCard, QueryVolumeCard, RequestsAwaitingMeCard } from './work-cards';
+import { ApplicationInboxCard, CrossCityReadsCard, FindingsCard, MyRequestsCard, QueryVolumeCard, RequestsAwaitingMeCard } from './work-cards';
+import { CROSS_CITY_READ_LOG_ROLES } from '../bureau/bureau.routes';
 
 /** Roles that act on steps of 附表一/二/三 applications. */
 const APPLICATION_APPROVER_ROLES = ['UNIT_HEAD', 'UNIT_ADMIN', 'AGENCY_HEAD', 'AGENCY_ADMIN', 'TOP_ADMIN', 'REVIEWING_OFFICER'];
@@ -26,6 +27,10 @@ const REQUEST_DECIDER_ROLES = ['UNIT_HEAD', 'AGENCY_HEAD'];
 
 /** How many register entries the home page reads for "recent" and its monthly chart. */
 const RECENT_RECORDS = 100;
+
+// A bureau officer's home reads across cities: its own chunk, fetched only by them.
+const BureauHomePage = lazy(() => import('../bureau/bureau-home-page').then((module) => ({ default: module.BureauHomePage })));
+
 const LIST_LIMIT = 5;
 
 /**
@@ -34,6 +39,11 @@ const LIST_LIMIT = 5;
  * loads (and fails) on its own, so one unavailable service does not blank the page.
  */
 export function HomePage({ account }: PageProps) {
+  if (account.roles.includes('BUREAU_OFFICER')) return <BureauHomePage account={account} />;
+  return <CityHomePage account={account} />;
+}
+
+function CityHomePage({ account }: PageProps) {
   const { t } = useI18n();
   const isCaseworker = account.roles.includes('CASEWORKER');
   const listsAccounts = account.roles.some((role) => ACCOUNT_LIST_ROLES.includes(role));
@@ -48,14 +58,15 @@ export function HomePage({ account }: PageProps) {
       className="page-wide"
     >
       <div className="dashboard">
-        {approves ? <ApplicationInboxCard /> : null}
-        {decidesRequests ? <RequestsAwaitingMeCard /> : null}
-        {isCaseworker ? <MyRequestsCard /> : null}
+        {approves ? <ApplicationInboxCard roles={account.roles} /> : null}
+        {decidesRequests ? <RequestsAwaitingMeCard roles={account.roles} /> : null}
+        {isCaseworker ? <MyRequestsCard roles={account.roles} /> : null}
         {isCaseworker ? <GrantsCard /> : null}
         {isCaseworker ? <RecentQueriesCard /> : null}
         <TasksCard roles={account.roles} />
         {readsFindings ? <FindingsCard /> : null}
-        {account.roles.includes('AGENCY_ADMIN') ? <QueryVolumeCard /> : null}
+        {account.roles.includes('AGENCY_ADMIN') ? <QueryVolumeCard roles={account.roles} /> : null}
+        {account.roles.some((role) => CROSS_CITY_READ_LOG_ROLES.includes(role)) ? <CrossCityReadsCard /> : null}
         {listsAccounts ? <AccountsCard cityWide={account.roles.includes('TOP_ADMIN')} /> : null}
         <RulesCard />
       </div>

@@ -4,11 +4,15 @@ import { ANOMALY_RULES, FINDING_SEVERITIES, OPEN_FINDINGS_QUERY, type Finding } 
 import { SEVERITY_COLORS, SEVERITY_TONES } from '../audit/audit-labels';
 import { countByCategory, countByMonth, countByMonthAndCategory } from '../charts/chart-data';
 import { LazyBarChart, PRIMARY_CHART_COLOR } from '../charts/lazy-bar-chart';
+import type { MessageKey } from '../i18n/dictionaries';
 import { useI18n } from '../i18n/i18n-context';
+import { CROSS_CITY_READS_QUERY } from '../bureau/bureau.operations';
 import { localizedName } from '../i18n/localized-name';
 import { ITEM_CATALOGUE_QUERY } from '../register/register.operations';
 import { formatDateTime, formatNumber, taiwanMonth, todayInTaiwan } from '../ui/format';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
+import { hashOf } from '../shell/hash-path';
+import { allowedPath } from '../shell/signed-in-routes';
 import { Card } from './card';
 import { monthsAgo, topCategories } from './home-data';
 import {
@@ -25,12 +29,17 @@ const LIST_LIMIT = 5;
 const VOLUME_ROWS = 200;
 const VOLUME_MONTHS = 12;
 
-export function ApplicationInboxCard() {
+/** A card's link, offered only when the person may open the page behind it. */
+function linkTo(roles: readonly string[], path: string, label: string, params?: Record<string, string>): { href: string; label: string } | undefined {
+  return allowedPath(path, roles) ? { href: hashOf(path, params), label } : undefined;
+}
+
+export function ApplicationInboxCard({ roles }: { roles: readonly string[] }) {
   const { t, language } = useI18n();
   const { data, loading, error, refetch } = useQuery(APPLICATION_INBOX_QUERY, { variables: { first: LIST_LIMIT } });
   const inbox = data?.applicationInbox;
   return (
-    <Card title={t('home.work.inbox.title')}>
+    <Card title={t('home.work.inbox.title')} link={linkTo(roles, '/access/inbox', t('home.work.inbox.link'))}>
       {error ? (
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !data ? (
@@ -43,8 +52,10 @@ export function ApplicationInboxCard() {
           <ul className="plain-list">
             {inbox.nodes.map((application) => (
               <li key={application.id}>
-                <span className="muted">{formatDateTime(application.submittedAt)}</span> {application.applicant.person.displayName}（
-                <code>{application.applicant.username}</code>）· {application.kind}
+                <span className="muted">{formatDateTime(application.submittedAt)}</span>{' '}
+                <a href={hashOf('/access/application', { id: application.id })}>
+                  {application.applicant.person.displayName}（<code>{application.applicant.username}</code>）· {application.kind}
+                </a>
               </li>
             ))}
           </ul>
@@ -68,12 +79,12 @@ function RequestList({ requests }: { requests: HomeQueryRequest[] }) {
   );
 }
 
-export function RequestsAwaitingMeCard() {
+export function RequestsAwaitingMeCard({ roles }: { roles: readonly string[] }) {
   const { t, language } = useI18n();
   const { data, loading, error, refetch } = useQuery(REQUESTS_AWAITING_ME_QUERY, { variables: { first: LIST_LIMIT } });
   const page = data?.queryRequestsAwaitingMyDecision;
   return (
-    <Card title={t('home.work.awaiting.title')}>
+    <Card title={t('home.work.awaiting.title')} link={linkTo(roles, '/queries/approvals', t('home.work.awaiting.link'))}>
       {error ? (
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !data ? (
@@ -90,13 +101,13 @@ export function RequestsAwaitingMeCard() {
   );
 }
 
-export function MyRequestsCard() {
+export function MyRequestsCard({ roles }: { roles: readonly string[] }) {
   const { t, language } = useI18n();
   const { data, loading, error, refetch } = useQuery(MY_REQUESTS_QUERY, { variables: { first: 50 } });
   const pending = (data?.myQueryRequests.nodes ?? []).filter((request) => request.status === 'PENDING' || request.status === 'APPROVED');
   const waiting = pending.filter((request) => request.status === 'PENDING').length;
   return (
-    <Card title={t('home.work.mine.title')}>
+    <Card title={t('home.work.mine.title')} link={linkTo(roles, '/queries/requests', t('home.work.mine.link'))}>
       {error ? (
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !data ? (
@@ -146,7 +157,8 @@ export function FindingsCard() {
           <ul className="plain-list">
             {open.slice(0, LIST_LIMIT).map((finding) => (
               <li key={finding.id}>
-                <Badge tone={SEVERITY_TONES[finding.severity]}>{codeLabel('audit.finding.severity', finding.severity)}</Badge> {codeLabel('audit.finding.rule', finding.rule)}{' '}
+                <Badge tone={SEVERITY_TONES[finding.severity]}>{codeLabel('audit.finding.severity', finding.severity)}</Badge>{' '}
+                <a href={hashOf('/findings', { id: finding.id })}>{codeLabel('audit.finding.rule', finding.rule)}</a>{' '}
                 <span className="muted">{formatDateTime(finding.detectedAt)}</span>
               </li>
             ))}
@@ -172,7 +184,7 @@ export function FindingsCard() {
   );
 }
 
-export function QueryVolumeCard() {
+export function QueryVolumeCard({ roles }: { roles: readonly string[] }) {
   const { t, language } = useI18n();
   const from = useMemo(() => `${monthsAgo(todayInTaiwan(), VOLUME_MONTHS - 1)}T00:00:00+08:00`, []);
   const { data, loading, error, refetch } = useQuery(AGENCY_VOLUME_QUERY, { variables: { first: VOLUME_ROWS, from } });
@@ -200,7 +212,7 @@ export function QueryVolumeCard() {
   const total = data?.queryRegister.totalCount ?? 0;
   const note = total > records.length ? t('home.work.volume.partial', { shown: records.length, total }) : t('home.work.volume.note', { count: total });
   return (
-    <Card title={t('home.work.volume.title')}>
+    <Card title={t('home.work.volume.title')} link={linkTo(roles, '/register', t('home.work.volume.link'), { scope: 'AGENCY' })}>
       {error ? (
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !data ? (
@@ -212,6 +224,35 @@ export function QueryVolumeCard() {
           <LazyBarChart title={t('home.work.volume.byMonth')} note={note} categoryHeader={t('chart.month')} data={byMonth} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />
           <LazyBarChart title={t('home.work.volume.byItem')} note={note} categoryHeader={t('column.item')} data={byItem} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />
           <LazyBarChart title={t('home.work.volume.byUnit')} note={note} categoryHeader={t('home.work.volume.unit')} data={byUnit} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** For the city's top admin: how often central agencies read the city's records (every read is logged). */
+export function CrossCityReadsCard() {
+  const { t, language } = useI18n();
+  const { data, loading, error, refetch } = useQuery(CROSS_CITY_READS_QUERY, { variables: { first: LIST_LIMIT } });
+  const reads = data?.crossCityReads;
+  return (
+    <Card title={t('home.reads.title')} link={{ href: hashOf('/cross-city-reads'), label: t('home.reads.link') }}>
+      {error ? (
+        <QueryError error={error} onRetry={() => refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : !reads || reads.totalCount === 0 ? (
+        <EmptyState>{t('home.reads.none')}</EmptyState>
+      ) : (
+        <>
+          <p className="card-figure">{t('home.reads.count', { count: formatNumber(reads.totalCount, language) })}</p>
+          <ul className="plain-list">
+            {reads.nodes.map((read) => (
+              <li key={read.id}>
+                <span className="muted">{formatDateTime(read.readAt)}</span> {t(`service.${read.service}` as MessageKey)} · <code>{read.operation}</code>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </Card>

@@ -5,6 +5,7 @@
  */
 import { accessMessages } from '../access/access.messages';
 import { auditMessages } from '../audit/audit.messages';
+import { bureauMessages } from '../bureau/bureau.messages';
 import { homeMessages } from '../home/home.messages';
 import { organisationMessages } from '../organisation/organisation.messages';
 import { queryMessages } from '../queries/queries.messages';
@@ -294,6 +295,7 @@ const zhTW = {
   ...auditMessages.zhTW,
   ...organisationMessages.zhTW,
   ...homeMessages.zhTW,
+  ...bureauMessages.zhTW,
 };
 
 export type MessageKey = keyof typeof zhTW;
@@ -592,6 +594,7 @@ const en: Messages = {
   ...auditMessages.en,
   ...organisationMessages.en,
   ...homeMessages.en,
+  ...bureauMessages.en,
 };
 
 export const LANGUAGES = ['zh-TW', 'en'] as const;

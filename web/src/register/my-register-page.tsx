@@ -14,6 +14,7 @@ import {
   type RegisterScope,
 } from '../queries/queries.operations';
 import { subjectProblemMessage } from '../queries/subject-problem';
+import { useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { FormError } from '../ui/form-error';
@@ -40,7 +41,9 @@ const ACCOUNT_LISTERS = ['TOP_ADMIN', 'AGENCY_ADMIN'];
 export function MyRegisterPage({ account }: PageProps) {
   const { t } = useI18n();
   const scopes = registerScopes(account.roles);
-  const [scope, setScope] = useState<RegisterScope>('OWN');
+  // A link may open a wider register (`#/register?scope=AGENCY`, from the home page) where the role allows it.
+  const asked = useHashParams().get('scope') as RegisterScope | null;
+  const [scope, setScope] = useState<RegisterScope>(asked && scopes.includes(asked) ? asked : 'OWN');
   const [form, setForm] = useState<RegisterFilterForm>(EMPTY_FILTER_FORM);
   const [filter, setFilter] = useState<RegisterFilter>({});
   const [problems, setProblems] = useState<Partial<Record<'from' | 'subject', string>>>({});

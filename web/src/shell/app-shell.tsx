@@ -8,7 +8,7 @@ import { ChunkErrorBoundary } from '../ui/chunk-error-boundary';
 import { FormError } from '../ui/form-error';
 import { PageLoading } from '../ui/page-loading';
 import { ME_QUERY, type Account } from './account.operations';
-import { useHashPath } from './hash-path';
+import { useHashParams, useHashPath } from './hash-path';
 import { RouteFocusContext } from './route-focus';
 import { routeAllows, SIGNED_IN_ROUTES, visibleRoutes } from './signed-in-routes';
 import { Page } from '../ui/page';
@@ -27,9 +27,11 @@ export function AppShell({ onLogOut, onSessionLost }: AppShellProps) {
   const errorId = useId();
   const path = useHashPath();
   // Once the person has gone from one page to another, each new page's heading takes the focus (see route-focus).
-  const firstPath = useRef(path);
+  // The parameters count too: opening one audit of the list (`#/audits?id=…`) shows a new page.
+  const where = `${path}?${useHashParams().toString()}`;
+  const firstWhere = useRef(where);
   const navigated = useRef(false);
-  if (path !== firstPath.current) navigated.current = true;
+  if (where !== firstWhere.current) navigated.current = true;
 
   // UNAUTHENTICATED / TOKEN_EXPIRED are handled by the Apollo error link; a null `me` means the same thing.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramsFromHash, pathFromHash } from './hash-path';
+import { hashOf, paramsFromHash, pathFromHash } from './hash-path';
 
 describe('pathFromHash', () => {
   it('reads the page path from the hash, defaulting to home', () => {
@@ -24,5 +24,16 @@ describe('a query in the hash', () => {
     expect(paramsFromHash('#/access/application?id=42&x=%E5%BD%B0').get('id')).toBe('42');
     expect(paramsFromHash('#/access/application?id=42&x=%E5%BD%B0').get('x')).toBe('彰');
     expect(paramsFromHash('#/access').get('id')).toBeNull();
+  });
+});
+
+describe('hashOf', () => {
+  it('writes a page with its parameters, leaving out empty ones, and reads back the same', () => {
+    expect(hashOf('/audits')).toBe('#/audits');
+    expect(hashOf('/audits', { id: 'a b', other: '', none: null })).toBe('#/audits?id=a+b');
+    const hash = hashOf('/bureau/register', { city: 'taoyuan', from: '2026-01-01' });
+    expect(pathFromHash(hash)).toBe('/bureau/register');
+    expect(paramsFromHash(hash).get('city')).toBe('taoyuan');
+    expect(paramsFromHash(hash).get('from')).toBe('2026-01-01');
   });
 });

@@ -38,3 +38,19 @@ export function useHashParams(): URLSearchParams {
   });
   return new URLSearchParams(query);
 }
+
+/**
+ * The hash of a page with its parameters (`#/bureau/register?city=taoyuan`); empty values are left out, so a
+ * cleared filter leaves a clean address. Assigning it to `location.hash` adds a history entry (back works).
+ */
+export function hashOf(path: string, params: Record<string, string | null | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const text = query.toString();
+  return `#${path}${text ? `?${text}` : ''}`;
+}
+
+/** Goes to a page (or the same page with other parameters), as a link would: a new history entry. */
+export function navigateTo(path: string, params?: Record<string, string | null | undefined>): void {
+  window.location.hash = hashOf(path, params);
+}

@@ -4,6 +4,7 @@ import type { Account } from './account.operations';
 import { ACCOUNT_LIST_ROLES } from './roles';
 import { accessRoutes } from '../access/access.routes';
 import { auditRoutes } from '../audit/audit.routes';
+import { bureauRoutes } from '../bureau/bureau.routes';
 import { organisationRoutes } from '../organisation/organisation.routes';
 import { queryRoutes } from '../queries/queries.routes';
 
@@ -20,7 +21,15 @@ export interface SignedInRoute {
   roles?: readonly string[];
   /** Reached by a link from another page (e.g. one application), not listed in the menu. */
   hiddenFromNav?: boolean;
+  /**
+   * Not listed in the menu of an account whose roles are all among these (the page still opens): a bureau officer
+   * holds no grants and keeps no register of their own, so "my access" and "my register" would always be empty.
+   */
+  hiddenFor?: readonly string[];
 }
+
+/** Roles of officials outside any city (issue 9): they read the cities through the bureau pages instead. */
+const CROSS_CITY_ONLY: readonly string[] = ['BUREAU_OFFICER'];
 
 const CORE_ROUTES: readonly SignedInRoute[] = [
   {
@@ -30,11 +39,13 @@ const CORE_ROUTES: readonly SignedInRoute[] = [
   },
   {
     path: '/access',
+    hiddenFor: CROSS_CITY_ONLY,
     navLabel: 'nav.access',
     Page: lazy(() => import('../access/my-access-page').then((module) => ({ default: module.MyAccessPage }))),
   },
   {
     path: '/register',
+    hiddenFor: CROSS_CITY_ONLY,
     navLabel: 'nav.register',
     Page: lazy(() => import('../register/my-register-page').then((module) => ({ default: module.MyRegisterPage }))),
   },
@@ -45,6 +56,7 @@ const CORE_ROUTES: readonly SignedInRoute[] = [
   },
   {
     path: '/calendar',
+    hiddenFor: CROSS_CITY_ONLY,
     navLabel: 'nav.calendar',
     Page: lazy(() =>
       import('../calendar/compliance-calendar-page').then((module) => ({ default: module.ComplianceCalendarPage })),
@@ -70,12 +82,23 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   ...queryRoutes,
   ...auditRoutes,
   ...organisationRoutes,
+  ...bureauRoutes,
 ];
 
 export function routeAllows(route: SignedInRoute, roles: readonly string[]): boolean {
   return !route.roles || route.roles.some((role) => roles.includes(role));
 }
 
+function hiddenForRoles(route: SignedInRoute, roles: readonly string[]): boolean {
+  return !!route.hiddenFor && roles.length > 0 && roles.every((role) => route.hiddenFor!.includes(role));
+}
+
 export function visibleRoutes(roles: readonly string[]): SignedInRoute[] {
-  return SIGNED_IN_ROUTES.filter((route) => !route.hiddenFromNav && routeAllows(route, roles));
+  return SIGNED_IN_ROUTES.filter((route) => !route.hiddenFromNav && !hiddenForRoles(route, roles) && routeAllows(route, roles));
+}
+
+/** The page at a path, if the roles may open it: for links from one page to another (e.g. a home card). */
+export function allowedPath(path: string, roles: readonly string[]): boolean {
+  const route = SIGNED_IN_ROUTES.find((candidate) => candidate.path === path);
+  return !!route && routeAllows(route, roles);
 }
