@@ -63,6 +63,7 @@ export function pageSizeBudgetPlugin(maxRows = MAX_ROWS_PER_OPERATION): ApolloSe
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
+          if (!operation) return;
           const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
           if (!rootType) return;
           const fragments: Fragments = {};
