@@ -1,8 +1,10 @@
-import type { Principal } from '@custos/auth';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPrincipal, dataOf, errorCode, startAuditFixture, type AuditFixture } from '../testing/audit-fixture';
+import { buildPrincipal, dataOf, errorCode, startAuditFixture, type AuditFixture, type TestPrincipal } from '../testing/audit-fixture';
+
+/** A test principal with the cross-city reach identity puts in a bureau officer's token. */
+type Principal = TestPrincipal;
 
 /**
  * Issue 9: a central agency's officer reads the cities' audits and findings of its own service,
