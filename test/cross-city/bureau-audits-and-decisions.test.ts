@@ -13,7 +13,7 @@ import { ownerQuery, platform } from '../support/platform';
  * queries are counted by purpose category.
  */
 const FINDINGS = `query LaborFindings($filter: BureauFindingFilter) { bureauFindings(filter: $filter, first: 200) { totalCount nodes { id cityId service severity status } } }`;
-const AUDITS = `query LaborAudits($filter: BureauAuditFilter) { bureauAudits(filter: $filter, first: 200) { totalCount nodes { id cityId service state sample(first: 10) { position itemKey } } } }`;
+const AUDITS = `query LaborAudits($filter: BureauAuditFilter) { bureauAudits(filter: $filter, first: 50) { totalCount nodes { id cityId service state sample { position itemKey } } } }`;
 const AUDIT_READS = `query { auditCrossCityReads(first: 200) { nodes { cityId readerAccountId operation rowCount service } } }`;
 const APPLICATION_READS = `query { applicationCrossCityReads(first: 200) { nodes { cityId readerAccountId operation rowCount } } }`;
 const REQUEST_AUDIT = `mutation ($input: RequestBureauAuditInput!) { requestBureauAudit(input: $input) { id cityId service taskId taskState } }`;

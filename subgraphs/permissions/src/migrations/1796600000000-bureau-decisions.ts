@@ -10,9 +10,9 @@ const AT_BUREAU_STEP = `status = 'PENDING' AND (steps -> current_step ->> 'agenc
  * Issue 9: a central agency's officer records the bureau's own decision on an application step
  * whose approver is the bureau — and nothing else in a city. In a cross-city session
  * (`app.city_ids` + `app.service`, never "all"):
- * - an application is visible, and updatable, only while it awaits the bureau's step, only of the
- *   bureau's service; the update may leave it pending (next step) or rejected, never approved or
- *   applied (the city's own last step does that);
+ * - an application of the bureau's service is visible when its chain has a bureau step, and
+ *   updatable (locked, decided) only while it awaits that step; the update may leave it pending
+ *   (next step) or rejected, never approved or applied (the city's own last step does that);
  * - its events are visible, and a BUREAU_OFFICER's decision event may be inserted;
  * - the trail rows of those changes may be inserted (the trail trigger writes them);
  * - permissions.cross_city_read logs the bureau's reads of pending applications.
@@ -22,8 +22,10 @@ export class BureauDecisions1796600000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     const statements = [
-      `CREATE POLICY bureau_reads_awaiting ON permissions.application FOR SELECT
-         USING (${IN_REACH} AND service = ${CURRENT_SERVICE_SQL} AND ${AT_BUREAU_STEP})`,
+      // Readable: the applications whose chain has a bureau step (an UPDATE's new row must stay readable,
+      // so not only those awaiting it); decidable (FOR UPDATE, UPDATE) only while they await it.
+      `CREATE POLICY bureau_reads_its_chains ON permissions.application FOR SELECT
+         USING (${IN_REACH} AND service = ${CURRENT_SERVICE_SQL} AND steps @> '[{"agency": "bureau"}]'::jsonb)`,
       `CREATE POLICY bureau_decides ON permissions.application FOR UPDATE
          USING (${IN_REACH} AND service = ${CURRENT_SERVICE_SQL} AND ${AT_BUREAU_STEP})
          WITH CHECK (${IN_REACH} AND service = ${CURRENT_SERVICE_SQL} AND status IN ('PENDING', 'REJECTED') AND applied_at IS NULL)`,
@@ -45,6 +47,6 @@ export class BureauDecisions1796600000000 implements MigrationInterface {
     await db.query('DROP POLICY IF EXISTS bureau_decision_event ON permissions.application_event');
     await db.query('DROP POLICY IF EXISTS bureau_reads_events ON permissions.application_event');
     await db.query('DROP POLICY IF EXISTS bureau_decides ON permissions.application');
-    await db.query('DROP POLICY IF EXISTS bureau_reads_awaiting ON permissions.application');
+    await db.query('DROP POLICY IF EXISTS bureau_reads_its_chains ON permissions.application');
   }
 }
