@@ -75,6 +75,14 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Query.findingCounts': [{ how: 'counts findings of B’s period (by filter)', as: 'AUDITOR', args: () => ({ filter: { from: '2017-01-01T00:00:00Z', to: '2017-12-31T00:00:00Z' } }), expect: 'own-city' }],
   'Query.overdueTaskCounts': [{ how: 'counts overdue tasks (its own city)', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
   'Query.complianceTasks': [{ how: 'lists compliance tasks of B’s period', as: 'AUDITOR', args: () => ({ dueFrom: '2017-01-01', dueTo: '2017-12-31' }), expect: 'own-city' }],
+  'Query.bureauAudits': [
+    { how: 'reads B’s audits as a city user with no cross-city reach (by filter)', as: 'AUDITOR', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY], periodFrom: '2017-01-01' } }), expect: 'refused' },
+  ],
+  'Query.bureauFindings': [
+    { how: 'reads B’s findings as a city user with no cross-city reach (by filter)', as: 'AUDITOR', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY], from: '2017-01-01' } }), expect: 'refused' },
+  ],
+  'Query.bureauAuditRequests': [{ how: 'lists the bureaus’ audit requests to B as a city admin', as: 'TOP_ADMIN', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY] } }), expect: 'refused' }],
+  'Query.auditCrossCityReads': [{ how: 'lists the bureaus’ reads of audit records (of its own city only)', as: 'TOP_ADMIN', args: () => ({ first: 100 }), expect: 'own-city' }],
   // ---------------------------------------------------------------- queries: identity
   'Query.me': [{ how: 'reads itself through every nested field', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
   'Query.accounts': [{ how: 'lists accounts', as: 'TOP_ADMIN', args: () => ({ first: 100 }), expect: 'own-city' }],
@@ -99,6 +107,8 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Query.grantsMatrix': [{ how: 'reads B’s grants matrix (by filter)', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, first: 100 }), expect: 'absent' }],
   'Query.agencyNetworks': [{ how: 'lists B’s agency networks (by filter)', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency }), expect: 'absent' }],
   'Query.applicationForms': [{ how: 'reads the application forms (its own city’s rules)', as: 'CASEWORKER', args: () => ({}), expect: 'own-city' }],
+  'Query.bureauApplications': [{ how: 'lists B’s applications awaiting the bureau as a city admin', as: 'TOP_ADMIN', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY] } }), expect: 'refused' }],
+  'Query.applicationCrossCityReads': [{ how: 'lists the bureaus’ reads of applications (of its own city only)', as: 'TOP_ADMIN', args: () => ({ first: 100 }), expect: 'own-city' }],
   'Query.grantCounts': [{ how: 'counts grants by item (its own city)', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
   'Query.ruleComparison': [{ how: 'compares the cities’ rules (public rules only)', as: 'CASEWORKER', args: () => ({}), expect: 'own-city' }],
   // ---------------------------------------------------------------- queries: query log
@@ -152,6 +162,9 @@ const ATTACKS: Record<string, Attempt[]> = {
   ],
   'Mutation.generateComplianceCalendar': [{ how: 'generates its calendar for B’s period', as: 'AUDITOR', args: () => ({ from: '2017-01-01', to: '2017-03-31' }), expect: 'own-city' }],
   'Mutation.recordObligationEvent': [{ how: 'records an event', as: 'TOP_ADMIN', args: () => ({ kind: 'SECURITY_INCIDENT', occurredOn: day, note: 'cross-city suite' }), expect: 'own-city' }],
+  'Mutation.requestBureauAudit': [
+    { how: 'asks B to audit, as a city admin (no cross-city reach)', as: 'TOP_ADMIN', args: () => ({ input: { cityId: VICTIM_CITY, periodStart: '2017-01-01', periodEnd: '2017-01-31', reason: 'cross-city suite' } }), expect: 'refused' },
+  ],
   'Mutation.completeComplianceTask': [{ how: 'completes B’s task', as: 'AUDITOR', args: (v) => ({ id: v.task ?? v.audit }), expect: 'refused' }],
   // ---------------------------------------------------------------- mutations: identity
   'Mutation.createAccount': [
@@ -231,6 +244,9 @@ const ATTACKS: Record<string, Attempt[]> = {
     },
   ],
   'Mutation.decideApplicationStep': [{ how: 'approves B’s application', as: 'UNIT_HEAD', args: (v) => ({ id: v.application, decision: 'APPROVE' }), expect: 'refused' }],
+  'Mutation.recordBureauDecision': [
+    { how: 'records a bureau decision on B’s application, as a city admin', as: 'TOP_ADMIN', args: (v) => ({ input: { cityId: VICTIM_CITY, applicationId: v.application, decision: 'APPROVE', comment: 'x' } }), expect: 'refused' },
+  ],
   'Mutation.withdrawApplication': [{ how: 'withdraws B’s application', as: 'CASEWORKER', args: (v) => ({ id: v.application }), expect: 'refused' }],
   'Mutation.revokeAgencyGrant': [{ how: 'revokes B’s agency grant', as: 'TOP_ADMIN', args: (v) => ({ id: v.agencyGrant, reason: 'x' }), expect: 'refused' }],
   'Mutation.revokeUserGrant': [{ how: 'revokes B’s user grant', as: 'TOP_ADMIN', args: (v) => ({ id: v.userGrant, reason: 'x' }), expect: 'refused' }],

@@ -5,3 +5,14 @@ export { cityIsolationSql, schemaUsageSql, crossCityReadSql, CURRENT_CITY_SQL, C
 export { requireAccount, requireRole, hasAnyRole, type RequestContext } from './context';
 export { runSchemaMigrations } from './migrate';
 export { startScopedSubgraph, stopOnSignals, type RunningScopedSubgraph, type ScopedSubgraphOptions } from './start-subgraph';
+export {
+  crossCityAccess,
+  bureauDecisionAccess,
+  crossCityReadLogSql,
+  logCrossCityAccess,
+  listCrossCityAccess,
+  rowsPerCity,
+  operationLabel,
+  type CrossCityAccess,
+  type CrossCityReadRow,
+} from './cross-city-log';

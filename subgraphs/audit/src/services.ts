@@ -1,6 +1,7 @@
 import { AnomalyService } from './anomalies/anomaly.service';
 import { AuditReviewService } from './audits/audit-review.service';
 import { AuditService } from './audits/audit.service';
+import { BureauAuditService } from './bureau/bureau-audits.service';
 import { ReportService } from './reports/report.service';
 import { DestructionService } from './retention/destruction.service';
 import { ComplianceTaskService } from './tasks/compliance-task.service';
@@ -17,6 +18,7 @@ export function createAuditServices() {
     anomalies: new AnomalyService(tasks),
     destruction: new DestructionService(),
     reports: new ReportService(audits, reviews),
+    bureau: new BureauAuditService(),
   };
 }
 

@@ -3,6 +3,7 @@ import { AccountGrantsResolver } from './accounts/account.resolver';
 import { AccountReference } from './accounts/account.type';
 import { AgencyReference } from './accounts/agency.type';
 import { ApplicationResolver } from './applications/application.resolver';
+import { BureauApplicationResolver } from './applications/bureau-application.resolver';
 import { QueryItemResolver, UserGrantItemResolver } from './catalogue/query-item.resolver';
 import { QueryDecisionResolver } from './decision/query-decision.resolver';
 import { AgencyGrantResolver } from './grants/grant.resolver';
@@ -28,6 +29,7 @@ export function buildPermissionsSchema() {
         AgencyNetworkResolver,
         ApplicationResolver,
         GrantCountResolver,
+        BureauApplicationResolver,
       ],
       orphanedTypes: [AccountReference, CityReference, AgencyReference],
     },

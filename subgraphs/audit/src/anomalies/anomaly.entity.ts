@@ -22,6 +22,8 @@ export class FindingEntity {
   @Column({ type: 'uuid', name: 'scan_id' }) scanId!: string;
   @Column({ type: 'timestamptz', name: 'detected_at' }) detectedAt!: Date;
   @Column({ type: 'text' }) status!: string;
+  /** Issue 9: the WebIR service whose rules raised it (null for findings of unknown rules: no bureau sees those). */
+  @Column({ type: 'text', nullable: true }) service!: string | null;
 }
 
 /** The joint investigation a finding opens (Tainan 8(二), Changhua 8(二)). */

@@ -77,9 +77,9 @@ export class AnomalyService {
     if (found.length) {
       const rows: Array<{ id: string; created: boolean }> = await manager.query(
         `INSERT INTO audit.finding (id, city_id, rule_id, severity, fingerprint, account_id, agency_id, subject_key, window_start, window_end, record_count,
-                                    record_ids, summary, details, rule_version_id, citation, scan_id, detected_at)
+                                    record_ids, summary, details, rule_version_id, citation, scan_id, detected_at, service)
          SELECT gen_random_uuid(), $1, f.rule_id, f.severity, f.fingerprint, f.account_id, f.agency_id, f.subject_key, f.window_start, f.window_end, f.record_count,
-                f.record_ids, f.summary, f.details, f.rule_version_id, f.citation, $2, $3
+                f.record_ids, f.summary, f.details, f.rule_version_id, f.citation, $2, $3, $5
            FROM jsonb_to_recordset($4::jsonb) AS f(rule_id text, severity text, fingerprint text, account_id uuid, agency_id uuid, subject_key text,
                 window_start timestamptz, window_end timestamptz, record_count int, record_ids uuid[], summary text, details jsonb, rule_version_id text, citation text)
          ON CONFLICT (city_id, fingerprint) DO UPDATE
@@ -109,6 +109,8 @@ export class AnomalyService {
               citation: f.citation,
             })),
           ),
+          // Issue 9: the service whose rules raised it (what a bureau officer's cross-city read matches).
+          service,
         ],
       );
       created = rows.filter((r) => r.created).length;

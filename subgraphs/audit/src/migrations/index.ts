@@ -6,6 +6,7 @@ import { AuditReviews1795600000003 } from './1795600000003-audit-reviews';
 import { AnomaliesAndInvestigations1795600000004 } from './1795600000004-anomalies-and-investigations';
 import { RetentionAndDestruction1795600000005 } from './1795600000005-retention-and-destruction';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
+import { BureauCrossCity1796600000000 } from './1796600000000-bureau-cross-city';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const auditMigrations = [
@@ -16,6 +17,7 @@ export const auditMigrations = [
   AnomaliesAndInvestigations1795600000004,
   RetentionAndDestruction1795600000005,
   MutationTrail1796500000000,
+  BureauCrossCity1796600000000,
 ];
 
 export function migrateAudit(ownerUrl: string) {

@@ -20,4 +20,6 @@ export class ComplianceTaskEntity {
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true }) completedAt!: Date | null;
   @Column({ type: 'uuid', name: 'completed_by', nullable: true }) completedBy!: string | null;
   @Column({ type: 'text', name: 'completion_note', nullable: true }) completionNote!: string | null;
+  /** Issue 9: the bureau's audit request this task answers. */
+  @Column({ type: 'uuid', name: 'bureau_request_id', nullable: true }) bureauRequestId!: string | null;
 }

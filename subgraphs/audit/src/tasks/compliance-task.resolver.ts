@@ -1,5 +1,6 @@
 import { requireAccount, requireRole } from '@custos/tenancy';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BureauAuditRequestType } from '../bureau/bureau.types';
 import type { AuditContext } from '../context';
 import { parseDateArg, taiwanToday } from '../shared/dates';
 import { CALENDAR_GENERATORS, EVENT_RECORDERS } from './compliance-task.policy';
@@ -62,5 +63,13 @@ export class ComplianceTaskResolver {
     const viewer = requireAccount(ctx);
     const manager = await ctx.scope.manager(viewer.cityId);
     return ctx.services.tasks.complete(manager, viewer.cityId, viewer, id, note, ctx.now, taiwanToday(ctx.now));
+  }
+
+  @FieldResolver(() => BureauAuditRequestType, { nullable: true, description: 'The central agency’s audit request this task answers: period, agency, reason, who asked.' })
+  async bureauRequest(@Root() task: ComplianceTaskType, @Ctx() ctx: AuditContext): Promise<BureauAuditRequestType | null> {
+    if (!task.bureauRequestId) return null;
+    const viewer = requireAccount(ctx);
+    const manager = await ctx.scope.manager(viewer.cityId);
+    return ctx.services.bureau.requestOf(manager, viewer.cityId, task.bureauRequestId, taiwanToday(ctx.now));
   }
 }

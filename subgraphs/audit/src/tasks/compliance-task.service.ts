@@ -40,6 +40,7 @@ export function presentTask(task: ComplianceTaskEntity, today: IsoDate): Complia
     completedAt: task.completedAt,
     completedBy: task.completedBy,
     completionNote: task.completionNote,
+    bureauRequestId: task.bureauRequestId ?? null,
   };
 }
 

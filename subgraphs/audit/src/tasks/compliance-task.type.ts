@@ -39,6 +39,8 @@ export class ComplianceTaskType {
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'The account that completed it.' }) completedBy!: string | null;
   @Field(() => String, { nullable: true }) completionNote!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The central agency’s audit request this task answers (see bureauRequest), for a bureau-audit-request task.' })
+  bureauRequestId!: string | null;
 }
 
 @ObjectType('ObligationEvent', { description: 'Something that happened and starts obligations under the rules in force that day.' })

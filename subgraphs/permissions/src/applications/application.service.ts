@@ -11,7 +11,7 @@ import {
   type ApplicationOperation,
   type RuleVersion,
 } from '@custos/rules';
-import type { RequestScope } from '@custos/tenancy';
+import { logCrossCityAccess, rowsPerCity, type CrossCityAccess, type RequestScope } from '@custos/tenancy';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { assertPageSize, assertUuid, decodeCursor, pageOf, type PageRequest } from '../common/pagination';
@@ -282,6 +282,78 @@ export class ApplicationService {
       .orderBy('e.application_id')
       .addOrderBy('e.sequence')
       .getMany();
+  }
+
+  /**
+   * Issue 9: the applications awaiting the bureau's own step (審核 by 勞保局/健保署, e.g. Taoyuan 6(二),
+   * 附表三) in the cities of the officer's reach, of the bureau's service, oldest first. Row-level
+   * security admits exactly those rows in the cross-city session; the read is logged per city.
+   */
+  async awaitingBureau(scope: RequestScope, access: CrossCityAccess, page: PageRequest, operation: string, now: Date) {
+    assertPageSize(page.first);
+    const manager = await scope.crossCityManager(access.cityIds, access.service);
+    const query = manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.city_id = ANY(:cityIds) AND a.service = :service', { cityIds: access.cityIds, service: access.service })
+      .andWhere(`a.status = 'PENDING' AND (a.steps -> a.current_step ->> 'agency') = 'bureau'`);
+    const total = await query.clone().getCount();
+    if (page.after) {
+      const [submittedAt, id] = decodeCursor(page.after, 2);
+      if (Number.isNaN(Date.parse(submittedAt!)) || !/^[0-9a-f-]{36}$/i.test(id!)) throw new InputError('INVALID_CURSOR', 'The page cursor is not valid; start again from the first page.', 'after');
+      query.andWhere('(a.submitted_at, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: submittedAt, id });
+    }
+    const rows = await query.orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').take(page.first + 1).getMany();
+    const result = { ...pageOf(rows, page.first, (row) => [row.submittedAt.toISOString(), row.id]), totalCount: total };
+    await logCrossCityAccess(manager, 'permissions', access, operation, rowsPerCity(result.nodes, (row) => row.cityId), now);
+    return result;
+  }
+
+  /**
+   * Issue 9: a bureau officer records the bureau's own decision on the step now awaited, when that
+   * step is the bureau's (an application of the bureau's service, in a city of its reach). The
+   * decision is recorded as the officer's (role BUREAU_OFFICER), not on the bureau's behalf by the
+   * city. The bureau never completes an application: the city's own last step applies the change.
+   */
+  async decideAsBureau(caller: WorkflowCaller, access: CrossCityAccess, id: string, decision: 'APPROVE' | 'REJECT', comment: string | null, expectedStep: number | null): Promise<ApplicationEntity> {
+    const applicationId = assertUuid(id, 'id');
+    const cityId = access.cityIds[0]!;
+    const text = comment?.trim() || null;
+    if (text !== null && text.length > 2000) throw new InputError('COMMENT_TOO_LONG', 'Keep the comment within 2000 characters.', 'comment');
+    if (decision === 'REJECT' && text === null) throw new InputError('COMMENT_REQUIRED', 'Say why the application is rejected (審核意見).', 'comment');
+    // Ask identity first, before this request holds a database connection.
+    const me = await this.directory.me(caller);
+    if (me.status !== 'ACTIVE') throw new DomainError('ACCOUNT_NOT_ACTIVE', 'Your account is not active: it cannot act on applications.');
+    if (!me.roles.includes('BUREAU_OFFICER') || me.agency.kind !== 'CENTRAL') throw new ForbiddenError('Only a central agency’s officer records the bureau’s decisions.', { requiredRoles: ['BUREAU_OFFICER'] });
+    const manager = await caller.scope.crossCityManager(access.cityIds, access.service);
+    // Invisible (NOT_FOUND) unless it awaits the bureau's step, in that city, of the bureau's service.
+    const application = await this.lockPending(manager, cityId, applicationId);
+    if (expectedStep !== null && expectedStep !== application.currentStep) {
+      throw new DomainError('STEP_ALREADY_DECIDED', `Step ${expectedStep + 1} was already decided; the application now awaits step ${application.currentStep + 1}.`, { currentStep: application.currentStep });
+    }
+    const step = application.steps[application.currentStep]!;
+    if (step.agency !== 'bureau' || application.service !== access.service) throw new NotFoundError('The application');
+    const next = application.currentStep + 1;
+    if (decision === 'APPROVE' && next >= application.steps.length) {
+      throw new DomainError('BUREAU_STEP_IS_LAST', 'The bureau’s step is the last of this chain: the city records the change itself.');
+    }
+    const sequence = await this.nextSequence(manager, cityId, applicationId);
+    await this.record(manager, application, sequence, decision === 'APPROVE' ? 'APPROVED' : 'REJECTED', me, {
+      stepIndex: application.currentStep,
+      role: 'BUREAU_OFFICER',
+      action: step.action,
+      comment: text,
+      at: caller.now,
+      onBehalfOf: null,
+    });
+    const repository = manager.getRepository(ApplicationEntity);
+    if (decision === 'REJECT') {
+      await repository.update({ cityId, id: applicationId }, { status: 'REJECTED', decidedAt: caller.now, awaiting: [] });
+      return { ...application, status: 'REJECTED', decidedAt: caller.now, awaiting: [] };
+    }
+    const awaiting = actorsFor(application.steps[next]!, placeOf(application));
+    await repository.update({ cityId, id: applicationId }, { currentStep: next, awaiting });
+    return { ...application, currentStep: next, awaiting };
   }
 
   /** The caller as identity describes them. */

@@ -25,8 +25,13 @@ export class ApplicationEventType {
   @Field(() => Int, { nullable: true, description: 'The step decided (index into steps).' }) stepIndex!: number | null;
   @Field(() => String, { nullable: true, description: 'The role the actor acted in.' }) role!: string | null;
   @Field(() => String, { nullable: true }) action!: string | null;
-  @Field(() => AccountReference) actor!: AccountReference;
-  @Field(() => AgencyReference) actorAgency!: AgencyReference;
+  @Field(() => AccountReference, {
+    nullable: true,
+    description: 'Who acted. Null when the actor is not of your city: a central agency’s officer recording the bureau’s own decision (role BUREAU_OFFICER).',
+  })
+  actor!: AccountReference | null;
+  @Field(() => AgencyReference, { nullable: true, description: 'The actor’s agency; null when it is not of your city (the bureau, for a BUREAU_OFFICER decision).' })
+  actorAgency!: AgencyReference | null;
   @Field(() => String, { nullable: true, description: '"bureau" when the top admin recorded the bureau’s decision.' }) onBehalfOf!: string | null;
   @Field(() => String, { nullable: true }) comment!: string | null;
   @Field(() => Date) actedAt!: Date;

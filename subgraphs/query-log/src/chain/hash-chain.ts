@@ -83,11 +83,11 @@ export class HashChain {
   }
 
   /** Appends a record in the caller's transaction; writes a signed checkpoint every `checkpointEvery` records. */
-  async append(manager: EntityManager, cityId: string, record: NewRecord, now: Date): Promise<QueryRecordEntity> {
+  async append(manager: EntityManager, cityId: string, record: NewRecord, now: Date, unhashed: { purposeCategory?: string | null } = {}): Promise<QueryRecordEntity> {
     await this.lock(manager, cityId);
     const head = await this.head(manager, cityId);
     const fields: HashedRecordFields = { ...record, cityId, sequence: String(head.sequence + 1), previousHash: head.hash, recordedAt: now };
-    const entity = manager.getRepository(QueryRecordEntity).create({ ...fields, recordHash: recordHash(fields) });
+    const entity = manager.getRepository(QueryRecordEntity).create({ ...fields, recordHash: recordHash(fields), purposeCategory: unhashed.purposeCategory ?? null });
     await manager.getRepository(QueryRecordEntity).insert(entity);
     if ((head.sequence + 1) % this.checkpointEvery === 0) await this.writeCheckpointLocked(manager, cityId, now);
     return entity;

@@ -32,12 +32,12 @@ function bureau(service: 'labor-insurance' | 'health-insurance', cityIds = ['cha
   return { kind: 'account', accountId: randomUUID(), personId: randomUUID(), cityId: 'central', agencyId: randomUUID(), roles: ['BUREAU_OFFICER'], crossCity: { cityIds, service } };
 }
 
-async function seed(cityId: string, itemKey: string, queriedAt: string, subject = OTHER, purpose = '社會救助資格審核') {
+async function seed(cityId: string, itemKey: string, queriedAt: string, subject = OTHER, purpose = '社會救助資格審核', category: string | null = null) {
   sequence += 1;
   await fixture.db.query(
-    `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, item_key, case_number, purpose, subject_hash, subject_masked, queried_at, previous_hash, record_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'A12*****89', $11, $12, $13)`,
-    [randomUUID(), cityId, sequence, randomUUID(), agencyOf[cityId], unitOf[cityId], itemKey, `CASE-${sequence}`, purpose, hasher.hash(cityId, { kind: 'NATIONAL_ID', value: subject }), queriedAt, hex(sequence), hex(sequence + 1)],
+    `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, item_key, case_number, purpose, subject_hash, subject_masked, queried_at, previous_hash, record_hash, purpose_category)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'A12*****89', $11, $12, $13, $14)`,
+    [randomUUID(), cityId, sequence, randomUUID(), agencyOf[cityId], unitOf[cityId], itemKey, `CASE-${sequence}`, purpose, hasher.hash(cityId, { kind: 'NATIONAL_ID', value: subject }), queriedAt, hex(sequence), hex(sequence + 1), category],
   );
 }
 
@@ -45,14 +45,15 @@ beforeAll(async () => {
   fixture = await startQueryLogFixture();
   hasher = new SubjectHasher(fixture.config.SUBJECT_HASH_KEYS);
   // taipei: 3 labor (2 in Jan, 1 in Feb); taoyuan: 2 labor + 1 health; tainan: 2 health; changhua: none.
-  await seed('taipei', LABOR, '2026-01-05T02:00:00Z', CITIZEN);
-  await seed('taipei', LABOR_B, '2026-01-20T02:00:00Z', CITIZEN, '身心障礙補助');
+  // Purpose categories: taipei 2 social + 1 not stated; taoyuan police (labor), social (labor), health; tainan health, other.
+  await seed('taipei', LABOR, '2026-01-05T02:00:00Z', CITIZEN, undefined, 'social');
+  await seed('taipei', LABOR_B, '2026-01-20T02:00:00Z', CITIZEN, '身心障礙補助', 'social');
   await seed('taipei', LABOR, '2026-02-03T02:00:00Z');
-  await seed('taoyuan', LABOR, '2026-01-07T02:00:00Z', CITIZEN);
-  await seed('taoyuan', LABOR_B, '2026-02-09T02:00:00Z');
-  await seed('taoyuan', HEALTH, '2026-02-10T02:00:00Z');
-  await seed('tainan', HEALTH, '2026-01-11T02:00:00Z', CITIZEN);
-  await seed('tainan', HEALTH, '2026-03-01T02:00:00Z');
+  await seed('taoyuan', LABOR, '2026-01-07T02:00:00Z', CITIZEN, '刑案偵查', 'police');
+  await seed('taoyuan', LABOR_B, '2026-02-09T02:00:00Z', OTHER, undefined, 'social');
+  await seed('taoyuan', HEALTH, '2026-02-10T02:00:00Z', OTHER, '防疫', 'health');
+  await seed('tainan', HEALTH, '2026-01-11T02:00:00Z', CITIZEN, '防疫', 'health');
+  await seed('tainan', HEALTH, '2026-03-01T02:00:00Z', OTHER, '其他', 'other');
 });
 afterAll(() => fixture?.stop());
 
@@ -122,6 +123,39 @@ describe('a bureau reads across cities, for its own service only', () => {
 });
 
 describe('report aggregates', () => {
+  const CATEGORY_COUNTS = `query ($groupBy: [QueryCountDimension!]!, $filter: QueryCountFilter) { queryCounts(groupBy: $groupBy, filter: $filter) { total rows { cityId purposeCategory month count } } }`;
+
+  it('counts by purpose category (社政, 警政 …), for a city and across cities, with and without whole months', async () => {
+    const auditor = official(fixture.platform, 'taipei', ['AUDITOR']).principal;
+    const city = await fixture.client.execute(CATEGORY_COUNTS, { groupBy: ['PURPOSE_CATEGORY'] }, auditor);
+    expect(city.errors).toBeUndefined();
+    expect(city.data.queryCounts).toEqual({
+      total: 3,
+      rows: [
+        { cityId: null, purposeCategory: 'SOCIAL', month: null, count: 2 },
+        { cityId: null, purposeCategory: null, month: null, count: 1 },
+      ],
+    });
+    const labor = await fixture.client.execute(CATEGORY_COUNTS, { groupBy: ['CITY', 'PURPOSE_CATEGORY'] }, bureau('labor-insurance'));
+    expect(labor.data.queryCounts.rows).toEqual([
+      { cityId: 'taipei', purposeCategory: 'SOCIAL', month: null, count: 2 },
+      { cityId: 'taipei', purposeCategory: null, month: null, count: 1 },
+      { cityId: 'taoyuan', purposeCategory: 'POLICE', month: null, count: 1 },
+      { cityId: 'taoyuan', purposeCategory: 'SOCIAL', month: null, count: 1 },
+    ]);
+    // Whole Taiwan months would be counted from the roll-up, which keeps no category: the register answers instead.
+    const months = { from: '2026-01-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+    const health = await fixture.client.execute(CATEGORY_COUNTS, { groupBy: ['PURPOSE_CATEGORY', 'MONTH'], filter: months }, bureau('health-insurance'));
+    expect(health.data.queryCounts).toEqual({
+      total: 3,
+      rows: [
+        { cityId: null, purposeCategory: 'HEALTH', month: '2026-01', count: 1 },
+        { cityId: null, purposeCategory: 'HEALTH', month: '2026-02', count: 1 },
+        { cityId: null, purposeCategory: 'OTHER', month: '2026-03', count: 1 },
+      ],
+    });
+  });
+
   it('counts a city’s queries by month and item in one query, for the city’s auditor', async () => {
     const auditor = official(fixture.platform, 'taipei', ['AUDITOR']).principal;
     const result = await fixture.client.execute(COUNTS, { groupBy: ['MONTH', 'ITEM'] }, auditor);

@@ -10,6 +10,7 @@ import { SamplingCoveringIndex1764115200006 } from './1764115200006-sampling-cov
 import { CrossCityReads1764288000100 } from './1764288000100-cross-city-reads';
 import { QueryCountRollup1764288000101 } from './1764288000101-query-count-rollup';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
+import { PurposeCategory1796600000000 } from './1796600000000-purpose-category';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const queryLogMigrations = [
@@ -24,6 +25,7 @@ export const queryLogMigrations = [
   CrossCityReads1764288000100,
   QueryCountRollup1764288000101,
   MutationTrail1796500000000,
+  PurposeCategory1796600000000,
 ];
 
 export function migrateQueryLog(ownerUrl: string) {

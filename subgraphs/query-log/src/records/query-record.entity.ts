@@ -26,4 +26,6 @@ export class QueryRecordEntity {
   @Column({ type: 'timestamptz', name: 'recorded_at' }) recordedAt!: Date;
   @Column({ type: 'text', name: 'previous_hash' }) previousHash!: string;
   @Column({ type: 'text', name: 'record_hash' }) recordHash!: string;
+  /** Issue 9: the request's purpose category, copied for the aggregates (outside the hashed fields). */
+  @Column({ type: 'text', name: 'purpose_category', nullable: true }) purposeCategory?: string | null;
 }

@@ -133,6 +133,7 @@ export class RecordQueryCommand {
         queriedAt,
       },
       now,
+      { purposeCategory: request.purposeCategory },
     );
   }
 }

@@ -5,6 +5,7 @@ import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { QueryLogContext } from '../context';
 import { operationLabel } from '../cross-city/cross-city.resolver';
 import { crossCityRead } from '../cross-city/cross-city-reach';
+import type { PurposeCategoryEnum } from '../requests/purpose-category';
 import { QueryCountDimensionEnum, QueryCountFilter, QueryCountReportType, type QueryCountDimension } from './query-counts.types';
 
 /** A city's own callers who may count its queries: those who supervise and audit the register. */
@@ -33,6 +34,7 @@ export class QueryCountResolver {
       }
       rows = await ctx.services.queryCounts.forCity(ctx.scope, viewer.cityId, query);
     }
-    return { groupBy: [...new Set(groupBy)], rows, total: rows.reduce((sum, row) => sum + row.count, 0) };
+    const presented = rows.map((row) => ({ ...row, purposeCategory: row.purposeCategory as PurposeCategoryEnum | null }));
+    return { groupBy: [...new Set(groupBy)], rows: presented, total: rows.reduce((sum, row) => sum + row.count, 0) };
   }
 }

@@ -11,6 +11,7 @@ const COLUMNS: Record<QueryCountDimension, { sql: string; present?: (column: str
   UNIT: { sql: 'unit_id', present: (c) => `${c}::text`, key: 'unitId' },
   ITEM: { sql: 'item_key', key: 'itemKey' },
   PURPOSE: { sql: 'purpose', key: 'purpose' },
+  PURPOSE_CATEGORY: { sql: 'purpose_category', key: 'purposeCategory' },
   MONTH: { sql: `date_trunc('month', queried_at AT TIME ZONE 'Asia/Taipei')`, present: (c) => `to_char(${c}, 'YYYY-MM')`, key: 'month' },
 };
 
@@ -20,6 +21,7 @@ export interface QueryCountRow {
   unitId: string | null;
   itemKey: string | null;
   purpose: string | null;
+  purposeCategory: string | null;
   month: string | null;
   count: number;
 }
@@ -65,7 +67,8 @@ export class QueryCountService {
     const groupBy = [...new Set(query.groupBy)];
     if (groupBy.length === 0) throw new InputError('GROUP_BY_REQUIRED', 'Count by at least one dimension.', 'groupBy');
     if (query.agencyId && !/^[0-9a-f-]{36}$/i.test(query.agencyId)) throw new InputError('INVALID_ID', 'The agency id is not valid.', 'agencyId');
-    if (!groupBy.includes('PURPOSE') && isMonthStart(query.from) && isMonthStart(query.to)) return this.fromRollup(manager, cityIds, groupBy, query);
+    // The roll-up keeps neither the purpose nor its category: those are counted over the register itself.
+    if (!groupBy.includes('PURPOSE') && !groupBy.includes('PURPOSE_CATEGORY') && isMonthStart(query.from) && isMonthStart(query.to)) return this.fromRollup(manager, cityIds, groupBy, query);
     const params: unknown[] = [cityIds];
     const where = ['city_id = ANY ($1::text[])'];
     if (query.from) where.push(`queried_at >= $${params.push(query.from)}`);
@@ -119,7 +122,7 @@ function taipeiDate(at: Date): string {
 
 function present(raw: Array<Record<string, unknown>>, groupBy: QueryCountDimension[]): QueryCountRow[] {
   return raw.map((row) => {
-    const result: QueryCountRow = { cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, month: null, count: Number(row.n) };
+    const result: QueryCountRow = { cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, purposeCategory: null, month: null, count: Number(row.n) };
     groupBy.forEach((dimension, index) => {
       (result as unknown as Record<string, unknown>)[COLUMNS[dimension].key] = (row[`d${index}`] as string | null) ?? null;
     });

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PurposeCategoryEnum } from '../requests/purpose-category';
 
-export const QUERY_COUNT_DIMENSIONS = ['CITY', 'AGENCY', 'UNIT', 'ITEM', 'PURPOSE', 'MONTH'] as const;
+export const QUERY_COUNT_DIMENSIONS = ['CITY', 'AGENCY', 'UNIT', 'ITEM', 'PURPOSE', 'PURPOSE_CATEGORY', 'MONTH'] as const;
 export type QueryCountDimension = (typeof QUERY_COUNT_DIMENSIONS)[number];
 export const QueryCountDimensionEnum = Object.fromEntries(QUERY_COUNT_DIMENSIONS.map((d) => [d, d])) as { [K in QueryCountDimension]: K };
 registerEnumType(QueryCountDimensionEnum, {
@@ -12,6 +13,7 @@ registerEnumType(QueryCountDimensionEnum, {
     UNIT: { description: 'The unit of the official who queried (null when none).' },
     ITEM: { description: 'The query item key "<service>:<code>:<lookup key>".' },
     PURPOSE: { description: 'The stated purpose (查詢目的), as entered on the request.' },
+    PURPOSE_CATEGORY: { description: 'The purpose’s category (社政, 警政, 交通, 衛生, 其他) stated on the request; null when none was stated.' },
     MONTH: { description: 'The month of the query, Taiwan time, as YYYY-MM.' },
   },
 });
@@ -33,6 +35,8 @@ export class QueryCountType {
   @Field(() => ID, { nullable: true, description: 'The unit, when counted by UNIT (null also for queries with no unit).' }) unitId!: string | null;
   @Field(() => String, { nullable: true, description: 'The item key, when counted by ITEM.' }) itemKey!: string | null;
   @Field(() => String, { nullable: true, description: 'The purpose, when counted by PURPOSE.' }) purpose!: string | null;
+  @Field(() => PurposeCategoryEnum, { nullable: true, description: 'The purpose category, when counted by PURPOSE_CATEGORY (null also for queries whose request stated none).' })
+  purposeCategory!: PurposeCategoryEnum | null;
   @Field(() => String, { nullable: true, description: 'The month (YYYY-MM, Taiwan time), when counted by MONTH.' }) month!: string | null;
   @Field(() => Int, { description: 'How many queries fall in this group.' }) count!: number;
 }

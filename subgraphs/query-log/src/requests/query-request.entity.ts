@@ -24,6 +24,8 @@ export class QueryRequestEntity {
   @Column({ type: 'text', name: 'rule_version', nullable: true }) ruleVersion!: string | null;
   @Column({ type: 'boolean', name: 'pre_approval_required' }) preApprovalRequired!: boolean;
   @Column({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  /** Issue 9: 社政, 警政, 交通, 衛生 or 其他, as stated with the purpose; null when not stated. */
+  @Column({ type: 'text', name: 'purpose_category', nullable: true }) purposeCategory!: string | null;
   /** Mapped by the service's queries (left join); not a column. */
   decision?: QueryRequestDecisionEntity | null;
 }

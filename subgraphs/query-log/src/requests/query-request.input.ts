@@ -1,5 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SUBJECT_KINDS, type SubjectKind } from '../identifiers/subject';
+import { PurposeCategoryEnum } from './purpose-category';
 
 export const SubjectKindEnum = Object.fromEntries(SUBJECT_KINDS.map((kind) => [kind, kind])) as { [K in SubjectKind]: K };
 registerEnumType(SubjectKindEnum, { name: 'SubjectKind', description: 'NATIONAL_ID (身分證字號 or resident number) or BUSINESS_NUMBER (統一編號).' });
@@ -21,6 +22,8 @@ export class ProxyAuthorisationInput {
 export class CreateQueryRequestInput {
   @Field(() => String, { description: '案件編號.' }) caseNumber!: string;
   @Field(() => String, { description: '查詢目的.' }) purpose!: string;
+  @Field(() => PurposeCategoryEnum, { nullable: true, description: 'The purpose’s category (社政, 警政, 交通, 衛生, 其他), counted by queryCounts’ PURPOSE_CATEGORY.' })
+  purposeCategory?: PurposeCategoryEnum | null;
   @Field(() => [String], { description: 'Query item keys "<service>:<code>:<lookup key>", one service.' }) itemKeys!: string[];
   @Field(() => SubjectKindEnum) subjectKind!: SubjectKind;
   @Field(() => String, { description: 'The subject’s national ID or business number; stored only as a keyed hash and a masked form.' }) subject!: string;

@@ -137,6 +137,7 @@ export class QueryRequestService {
       ruleVersion: version.id,
       preApprovalRequired: queries.supervisorPreApproval.value,
       createdAt: now,
+      purposeCategory: input.purposeCategory ?? null,
     });
     await manager.getRepository(QueryRequestEntity).insert(request);
     request.decision = null;

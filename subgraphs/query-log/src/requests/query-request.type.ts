@@ -1,3 +1,4 @@
+import { PurposeCategoryEnum } from './purpose-category';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SubjectKindEnum } from './query-request.input';
 import type { SubjectKind } from '../identifiers/subject';
@@ -33,6 +34,7 @@ export class QueryRequestType {
   @Field(() => ID, { nullable: true }) unitId!: string | null;
   @Field(() => String, { description: '案件編號.' }) caseNumber!: string;
   @Field(() => String, { description: '查詢目的.' }) purpose!: string;
+  @Field(() => PurposeCategoryEnum, { nullable: true, description: 'The purpose’s category, when stated.' }) purposeCategory!: PurposeCategoryEnum | null;
   @Field(() => String, { description: 'labor-insurance or health-insurance.' }) service!: string;
   @Field(() => [String]) itemKeys!: string[];
   @Field(() => SubjectKindEnum) subjectKind!: SubjectKind;
@@ -73,6 +75,7 @@ export function presentQueryRequest(request: QueryRequestEntity, now: Date): Que
     unitId: request.unitId,
     caseNumber: request.caseNumber,
     purpose: request.purpose,
+    purposeCategory: (request.purposeCategory as PurposeCategoryEnum | null) ?? null,
     service: request.service,
     itemKeys: request.itemKeys,
     subjectKind: request.subjectKind as SubjectKind,
