@@ -11,6 +11,7 @@ import { CrossCityReads1764288000100 } from './1764288000100-cross-city-reads';
 import { QueryCountRollup1764288000101 } from './1764288000101-query-count-rollup';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 import { PurposeCategory1796600000000 } from './1796600000000-purpose-category';
+import { PeriodCoveringIndex1796700000000 } from './1796700000000-period-covering-index';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const queryLogMigrations = [
@@ -26,6 +27,7 @@ export const queryLogMigrations = [
   QueryCountRollup1764288000101,
   MutationTrail1796500000000,
   PurposeCategory1796600000000,
+  PeriodCoveringIndex1796700000000,
 ];
 
 export function migrateQueryLog(ownerUrl: string) {

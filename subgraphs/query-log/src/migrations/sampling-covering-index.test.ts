@@ -48,4 +48,17 @@ describe('the sampling covering index', () => {
     const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
     expect(text).toMatch(/Index (Only )?Scan using query_record_sampling_idx/);
   });
+
+  it('answers a city-wide draw of a period from the period index alone', async () => {
+    await owner.query('BEGIN');
+    await owner.query('SET LOCAL enable_bitmapscan = off');
+    const plan = await owner.query(
+      `EXPLAIN SELECT id, 'unit:' || coalesce(unit_id::text, 'none') || '|' || 'item:' || item_key AS stratum, md5('seed' || id::text) AS draw_key
+         FROM query_log.sampling_population
+        WHERE city_id = 'taoyuan' AND queried_at >= '2026-03-01T00:00:00+08:00' AND queried_at < '2026-04-01T00:00:00+08:00'`,
+    );
+    await owner.query('COMMIT');
+    const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/Index Only Scan using query_record_period_cover_idx/);
+  });
 });
