@@ -164,6 +164,7 @@ const ATTACKS: Record<string, Attempt[]> = {
   ],
   'Mutation.suspendAccount': [{ how: 'suspends B’s clerk', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.account, reason: 'x' } }), expect: 'refused' }],
   'Mutation.reactivateAccount': [{ how: 'reactivates B’s clerk', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.account, reason: 'x' } }), expect: 'refused' }],
+  'Mutation.unlockAccount': [{ how: 'unlocks B’s clerk', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.account, reason: 'x' } }), expect: 'refused' }],
   'Mutation.revokeAccount': [{ how: 'revokes B’s admin', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.adminAccount, reason: 'x' } }), expect: 'refused' }],
   'Mutation.recordAdminHandover': [
     { how: 'hands B’s admin role to itself', as: 'TOP_ADMIN', args: (v, a) => ({ input: { outgoingAccountId: v.adminAccount, incomingAccountId: a.account, moveOn: day, reason: 'x' } }), expect: 'refused' },
