@@ -5,3 +5,4 @@ export { cityIsolationSql, schemaUsageSql, crossCityReadSql, CURRENT_CITY_SQL, C
 export { requireAccount, requireRole, hasAnyRole, type RequestContext } from './context';
 export { runSchemaMigrations } from './migrate';
 export { startScopedSubgraph, stopOnSignals, type RunningScopedSubgraph, type ScopedSubgraphOptions } from './start-subgraph';
+export { AGENCY_DIRECTORY_VIEW, AGENCY_DIRECTORY_READERS, agencyDirectorySql, agenciesOfCity, requireAgencyOfCity, unknownAgency, installAgencyDirectoryStandIn, addStandInAgencies } from './agency-directory';

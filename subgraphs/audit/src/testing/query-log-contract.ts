@@ -1,4 +1,5 @@
 import { migrateQueryLog } from '@custos/query-log';
+import { addStandInAgencies } from '@custos/tenancy';
 import type { TestDatabase } from '@custos/testkit';
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -83,6 +84,8 @@ export async function seedQueryRecords(db: Pick<TestDatabase, 'ownerUrl' | 'quer
     byCity.set(r.cityId, next);
     return next;
   });
+  // An agency with records is an agency of its city (for identity's agency directory, where tests stand it in).
+  await addStandInAgencies((sql, params) => db.query(sql, params), [...new Map(records.map((r) => [`${r.cityId}/${r.agencyId}`, { id: r.agencyId, cityId: r.cityId }])).values()]);
   const zero = '0'.repeat(64);
   await db.query(
     `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, item_key, case_number, purpose, subject_hash, subject_masked, queried_at, previous_hash, record_hash)

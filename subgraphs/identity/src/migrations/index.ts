@@ -9,6 +9,7 @@ import { BureauReach1764288000000 } from './1764288000000-bureau-reach';
 import { OutboxReceipts1795700000000 } from './1795700000000-outbox-receipts';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 import { SharedLoginThrottle1797100000000 } from './1797100000000-shared-login-throttle';
+import { AgencyDirectory1797100000001 } from './1797100000001-agency-directory';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const identityMigrations = [
@@ -22,6 +23,7 @@ export const identityMigrations = [
   OutboxReceipts1795700000000,
   MutationTrail1796500000000,
   SharedLoginThrottle1797100000000,
+  AgencyDirectory1797100000001,
 ];
 
 export function migrateIdentity(ownerUrl: string) {
