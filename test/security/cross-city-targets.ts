@@ -1,7 +1,9 @@
 import { signChallenge } from '@custos/auth';
 import type { DemoLogin } from '@custos/platform';
 import pg from 'pg';
-import { seedQueryRecords } from '../../subgraphs/audit/src/testing/query-log-contract';
+import { randomUUID } from 'node:crypto';
+import { subjectHash, type SeedRecord } from '../../subgraphs/audit/src/testing/query-log-contract';
+import { GENESIS_HASH, recordHash, type HashedRecordFields } from '../../subgraphs/query-log/src/chain/record-hash';
 import { splitBundle, type GraphQLResult } from '../support/gateway-client';
 
 /**
@@ -78,23 +80,70 @@ export async function loginAs(target: Target, user: DemoLogin): Promise<{ access
   return result.data.loginWithCertificate;
 }
 
-/** Query-log entries appended as the owner (placeholder hashes), removed again with `removeRecords`. */
-export async function seedRecords(target: Target, records: Parameters<typeof seedQueryRecords>[1]): Promise<string[]> {
-  return seedQueryRecords(
-    { ownerUrl: target.ownerUrl, query: async (sql, params) => ({ rows: await ownerSql(target, sql, params as unknown[]) }) as never },
-    records,
-  );
-}
+/** As subgraphs/query-log/src/chain/hash-chain.ts: appends to a city's chain are serialised on this advisory lock. */
+const CHAIN_LOCK_CLASS = 0x514c;
 
-export async function removeRecords(target: Target, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Query-log entries for the fixtures, appended as the owner the way the query log appends them: each
+ * under the city's chain lock, numbered after the head, linked to it and hashed (record-hash.ts). They
+ * stay: the register is append-only, and deleting entries afterwards (or seeding placeholder hashes)
+ * would leave the shared platform's chain broken for every test after this one — a checkpoint signed
+ * over them (ours, the job worker's, or one written every N records) would no longer match.
+ */
+export async function appendRecords(target: Target, records: SeedRecord[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: target.ownerUrl });
   await client.connect();
+  const ids: string[] = [];
   try {
     await client.query('BEGIN');
-    await client.query('ALTER TABLE query_log.query_record DISABLE TRIGGER USER');
-    await client.query('DELETE FROM query_log.query_record WHERE id = ANY($1::uuid[])', [ids]);
-    await client.query('ALTER TABLE query_log.query_record ENABLE TRIGGER USER');
+    const heads = new Map<string, { sequence: number; hash: string }>();
+    for (const cityId of [...new Set(records.map((r) => r.cityId))].sort()) {
+      await client.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [CHAIN_LOCK_CLASS, cityId]);
+      const [head] = (await client.query(`SELECT sequence, record_hash FROM query_log.query_record WHERE city_id = $1 ORDER BY sequence DESC LIMIT 1`, [cityId])).rows;
+      heads.set(cityId, head ? { sequence: Number(head.sequence), hash: head.record_hash } : { sequence: 0, hash: GENESIS_HASH });
+    }
+    const recordedAt = new Date();
+    for (const record of records) {
+      const head = heads.get(record.cityId)!;
+      const id = record.id ?? randomUUID();
+      const fields: HashedRecordFields = {
+        id,
+        cityId: record.cityId,
+        sequence: String(head.sequence + 1),
+        accountId: record.accountId,
+        agencyId: record.agencyId,
+        unitId: record.unitId ?? null,
+        requestId: null,
+        itemKey: record.itemKey ?? 'labor-insurance:F0201:unspecified',
+        caseNumber: `CASE-${head.sequence + 1}`,
+        purpose: '社會救助調查',
+        subjectKind: 'NATIONAL_ID',
+        subjectHash: subjectHash(record.subject ?? `subject-${id}`),
+        subjectMasked: 'A12*****89',
+        legalBasis: null,
+        consentDocument: null,
+        proxyForAccountId: null,
+        proxyDocumentNumber: null,
+        clientAddress: null,
+        decisionRuleVersion: null,
+        queriedAt: new Date(record.queriedAt),
+        recordedAt,
+        previousHash: head.hash,
+      };
+      const hash = recordHash(fields);
+      await client.query(
+        `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, request_id, item_key, case_number, purpose, subject_kind, subject_hash, subject_masked,
+           legal_basis, consent_document, proxy_for_account_id, proxy_document_number, client_address, decision_rule_version, queried_at, recorded_at, previous_hash, record_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
+        [
+          fields.id, fields.cityId, fields.sequence, fields.accountId, fields.agencyId, fields.unitId, fields.requestId, fields.itemKey, fields.caseNumber, fields.purpose,
+          fields.subjectKind, fields.subjectHash, fields.subjectMasked, fields.legalBasis, fields.consentDocument, fields.proxyForAccountId, fields.proxyDocumentNumber,
+          fields.clientAddress, fields.decisionRuleVersion, fields.queriedAt, fields.recordedAt, fields.previousHash, hash,
+        ],
+      );
+      heads.set(record.cityId, { sequence: head.sequence + 1, hash });
+      ids.push(id);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -102,6 +151,7 @@ export async function removeRecords(target: Target, ids: string[]): Promise<void
   } finally {
     await client.end();
   }
+  return ids;
 }
 
 /**
