@@ -156,8 +156,10 @@ export async function appendRecords(target: Target, records: SeedRecord[]): Prom
 
 /**
  * Every city table of the four subgraph schemas (those with a city_id column), as the owner sees it.
- * `identity.login_challenge` is left out: anyone, signed in or not, may ask for a login challenge
- * of any city (it is anonymous pre-login state).
+ * `identity.login_challenge` and `identity.login_unknown_username` are left out: anyone, signed in or
+ * not, may ask for a login challenge of any city, or fail a login there under a username it does not
+ * have (counted towards that username's lockout, exactly as for a real one); both are anonymous
+ * pre-login state.
  */
 export async function cityTables(target: Target): Promise<string[]> {
   const rows = await ownerSql<{ name: string }>(
@@ -166,7 +168,7 @@ export async function cityTables(target: Target): Promise<string[]> {
        from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
       where c.column_name = 'city_id' and t.table_type = 'BASE TABLE'
         and c.table_schema in ('identity', 'permissions', 'query_log', 'audit')
-        and (c.table_schema, c.table_name) <> ('identity', 'login_challenge')
+        and (c.table_schema, c.table_name) not in (('identity', 'login_challenge'), ('identity', 'login_unknown_username'))
       order by 1`,
   );
   return rows.map((r) => r.name);
