@@ -1,4 +1,5 @@
 import { startPlatform, type RunningPlatform } from '@custos/platform';
+import { dropDatabase } from '@custos/postgres';
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { Kind, parse, print, type FieldDefinitionNode, type InterfaceTypeDefinit
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../support/platform';
 import { ATTACKER_CITY, VICTIM_CITY, attackerOf, createVictims, leakMarkers, type Attacker, type Victims } from './cross-city-fixtures';
-import { call, certificateLoginInput, cityTables, removeRecords, snapshotCity, userOf, type Target } from './cross-city-targets';
+import { call, certificateLoginInput, cityTables, loginAs, ownerSql, snapshotCity, userOf, type Target } from './cross-city-targets';
 
 /**
  * The cross-city attack suite. A user of city A (Taoyuan) tries every query and mutation of the
@@ -44,11 +45,6 @@ interface Attempt {
   codes?: RegExp;
   /** Sent without a token (pre-login operations). */
   anonymous?: boolean;
-  /**
-   * A weakness found by this suite and left to the subgraph's owners: the operation does not refuse a
-   * city-B id but writes a row of the caller's own city that names it (nothing of B is read or changed).
-   */
-  dangling?: string;
 }
 
 /** Refusals: forbidden, or no such object (UNKNOWN_AGENCY, UNKNOWN_PERSON, …_NOT_FOUND) in the caller's city. */
@@ -148,7 +144,7 @@ const ATTACKS: Record<string, Attempt[]> = {
     { how: 'closes B’s investigation', as: 'AUDITOR', args: (v) => ({ input: { investigationId: v.investigation, outcome: 'NO_MISUSE', actions: [], summary: 'x' } }), expect: 'refused' },
   ],
   'Mutation.drawAuditSample': [
-    { how: 'draws an audit of B’s agency (by filter)', as: 'AUDITOR', args: (v) => ({ input: { periodStart: '2017-01-01', periodEnd: '2017-01-31', agencyId: v.agency } }), expect: 'own-city', codes: /./, dangling: 'audit.agency_id is not checked against the caller’s city' },
+    { how: 'draws an audit of B’s agency (by filter)', as: 'AUDITOR', args: (v) => ({ input: { periodStart: '2017-01-01', periodEnd: '2017-01-31', agencyId: v.agency } }), expect: 'refused', codes: /^UNKNOWN_AGENCY$/ },
   ],
   'Mutation.judgeSampledRecord': [
     { how: 'judges a record of B’s audit', as: 'AUDITOR', args: (v) => ({ input: { auditId: v.audit, position: 1, judgments: [{ criterion: 'LEGITIMATE_PURPOSE', result: 'CONFORMS' }] } }), expect: 'refused' },
@@ -177,6 +173,7 @@ const ATTACKS: Record<string, Attempt[]> = {
   ],
   'Mutation.suspendAccount': [{ how: 'suspends B’s clerk', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.account, reason: 'x' } }), expect: 'refused' }],
   'Mutation.reactivateAccount': [{ how: 'reactivates B’s clerk', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.account, reason: 'x' } }), expect: 'refused' }],
+  'Mutation.unlockAccount': [{ how: 'unlocks B’s clerk', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.account, reason: 'x' } }), expect: 'refused' }],
   'Mutation.revokeAccount': [{ how: 'revokes B’s admin', as: 'TOP_ADMIN', args: (v) => ({ input: { accountId: v.adminAccount, reason: 'x' } }), expect: 'refused' }],
   'Mutation.recordAdminHandover': [
     { how: 'hands B’s admin role to itself', as: 'TOP_ADMIN', args: (v, a) => ({ input: { outgoingAccountId: v.adminAccount, incomingAccountId: a.account, moveOn: day, reason: 'x' } }), expect: 'refused' },
@@ -251,17 +248,17 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Mutation.revokeAgencyGrant': [{ how: 'revokes B’s agency grant', as: 'TOP_ADMIN', args: (v) => ({ id: v.agencyGrant, reason: 'x' }), expect: 'refused' }],
   'Mutation.revokeUserGrant': [{ how: 'revokes B’s user grant', as: 'TOP_ADMIN', args: (v) => ({ id: v.userGrant, reason: 'x' }), expect: 'refused' }],
   'Mutation.addAgencyNetwork': [
-    { how: 'adds a network to B’s agency', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, network: '10.66.0.0/24', label: 'x' }), expect: 'own-city', dangling: 'agency_network.agency_id is not checked against the caller’s city' },
+    { how: 'adds a network to B’s agency', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, network: '10.66.0.0/24', label: 'x' }), expect: 'refused', codes: /^UNKNOWN_AGENCY$/ },
   ],
   'Mutation.removeAgencyNetwork': [{ how: 'removes B’s network', as: 'TOP_ADMIN', args: (v) => ({ id: v.network }), expect: 'refused' }],
   // ---------------------------------------------------------------- mutations: query log
   'Mutation.importBureauRecords': [
-    { how: 'imports into B’s agency', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, fileName: 'x.csv', csv: 'x' }), expect: 'own-city', dangling: 'bureau_import_job.agency_id is not checked against the caller’s city' },
+    { how: 'imports into B’s agency', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, fileName: 'x.csv', csv: 'x' }), expect: 'refused', codes: /^UNKNOWN_AGENCY$/ },
   ],
   'Mutation.writeQueryLogCheckpoint': [{ how: 'writes a checkpoint (own chain)', as: 'TOP_ADMIN', args: () => ({}), expect: 'own-city' }],
   'Mutation.recordQuery': [{ how: 'records a query under B’s approved request', as: 'CASEWORKER', args: (v) => ({ input: { requestId: v.request, itemKey: 'labor-insurance:C0101:unspecified' } }), expect: 'refused' }],
   'Mutation.reconcileMonth': [
-    { how: 'reconciles B’s agency', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, month: '2017-01' }), expect: 'own-city', dangling: 'reconciliation_run.agency_id is not checked against the caller’s city' },
+    { how: 'reconciles B’s agency', as: 'TOP_ADMIN', args: (v) => ({ agencyId: v.agency, month: '2017-01' }), expect: 'refused', codes: /^UNKNOWN_AGENCY$/ },
   ],
   'Mutation.signOffReconciliation': [
     { how: 'signs B’s reconciliation', as: 'TOP_ADMIN', args: (v) => ({ runId: v.reconciliationRun }), expect: 'refused' },
@@ -421,13 +418,12 @@ describe(`a ${ATTACKER_CITY} user against ${VICTIM_CITY}'s objects (production b
   const seeded: string[] = [];
   let arena: Arena;
   const shared = (): Target => ({ name: 'shared platform', gatewayUrl: platform().gatewayUrl, ownerUrl: platform().databaseOwnerUrl, users: platform().demo.users });
+  const chainsBefore = new Map<string, ChainState>();
 
   beforeAll(async () => {
+    for (const cityId of [ATTACKER_CITY, VICTIM_CITY]) chainsBefore.set(cityId, await chainState(shared(), cityId));
     arena = await prepare(shared(), seeded, false);
   }, 180_000);
-  afterAll(async () => {
-    await removeRecords(shared(), seeded);
-  });
 
   it('has a city-B object of every kind the attacks name', () => {
     expect(arena.markers.length).toBeGreaterThan(20);
@@ -442,14 +438,41 @@ describe(`a ${ATTACKER_CITY} user against ${VICTIM_CITY}'s objects (production b
     }
   }
 
+  // The shared platform serves every other test file: its registers must verify afterwards as they did before
+  // (the suite's entries are chained and kept, never placeholder hashes deleted again under a signed checkpoint).
+  it('leaves both cities’ query-log hash chains and checkpoints as verifiable as it found them', async () => {
+    for (const cityId of [ATTACKER_CITY, VICTIM_CITY]) {
+      const before = chainsBefore.get(cityId)!;
+      const after = await chainState(shared(), cityId);
+      expect(after.problems, `${cityId}: ${JSON.stringify(after)}`).toEqual(before.problems);
+      if (before.ok) expect(after.ok, `${cityId}: ${JSON.stringify(after)}`).toBe(true);
+    }
+  });
+
   function stage(): Arena {
-    if (!arena) throw new Error('the RLS-alone platform did not start');
+    if (!arena) throw new Error('the shared platform’s victims could not be set up');
     return arena;
   }
 });
 
+interface ChainState {
+  ok: boolean;
+  problems: string[];
+}
+
+/** The city's own auditor verifies its register (records, links, every signed checkpoint). */
+async function chainState(target: Target, cityId: string): Promise<ChainState> {
+  const auditor = userOf(target, cityId, 'AUDITOR');
+  const token = (await loginAs(target, auditor)).accessToken;
+  const result = await call(target, `{ verifyQueryLog { ok firstProblem { kind sequence } } }`, {}, token);
+  if (!result.data) throw new Error(`verifyQueryLog for ${cityId} failed: ${JSON.stringify(result.errors)}`);
+  const first = result.data.verifyQueryLog.firstProblem as { kind: string; sequence: string } | null;
+  return { ok: result.data.verifyQueryLog.ok, problems: first ? [`${first.kind}@${first.sequence}`] : [] };
+}
+
 describe('row-level security alone (the application’s city filter switched off in a test build)', () => {
   const seeded: string[] = [];
+  const databaseName = `custos_rls_alone_${process.pid}`;
   let starting: Promise<RunningPlatform> | undefined;
   let dataRoot: string;
   let arena: Arena | undefined;
@@ -459,23 +482,30 @@ describe('row-level security alone (the application’s city filter switched off
     chmodSync(dataRoot, 0o755);
     // The login roles (custos_identity, …) belong to the whole PostgreSQL server, and a platform sets their password
     // from its secrets at start: the second platform must use the shared platform's secrets, or it would lock the
-    // shared platform's subgraphs out of the database for every test file that runs after this one.
+    // shared platform's subgraphs out of the database for every test file that runs after this one. Everything else
+    // is its own: its own database (dropped afterwards), its own processes, its own job worker.
     copyFileSync(join(platform().dataRoot, 'secrets.json'), join(dataRoot, 'secrets.json'));
+    // The services inherit this process's environment when they are spawned, which happens well after startPlatform
+    // returns its promise: the switch stays on until the platform is up (it used to be cleared at once, so the
+    // "RLS-alone" platform still ran the application's city filters and proved nothing).
     process.env.CUSTOS_TEST_RLS_ALONE = '1';
     try {
       starting = startPlatform({
         dataRoot,
         databaseUrl: process.env.DATABASE_URL,
-        databaseName: `custos_rls_alone_${process.pid}`,
+        databaseName,
         demo: true,
         ports: 'free',
         nodeEnv: 'test',
       });
+      await starting;
     } finally {
-      // The children have their environment; nothing else in this process sees the switch.
+      // Nothing else in this process sees the switch.
       delete process.env.CUSTOS_TEST_RLS_ALONE;
     }
     const running = await starting;
+    expect(new URL(running.databaseOwnerUrl).pathname).toBe(`/${databaseName}`);
+    expect(running.databaseOwnerUrl).not.toBe(platform().databaseOwnerUrl);
     const target: Target = { name: 'RLS-alone platform', gatewayUrl: running.gatewayUrl, ownerUrl: running.databaseOwnerUrl, users: running.demo.users };
     arena = await prepare(target, seeded, true);
   }, 900_000);
@@ -483,12 +513,28 @@ describe('row-level security alone (the application’s city filter switched off
   afterAll(async () => {
     // Stopped even when the start-up outlived the hook: a second platform must not keep its connections.
     const running = await starting?.catch(() => undefined);
-    if (running) {
-      if (arena) await removeRecords(arena.target, seeded).catch(() => {});
-      await running.stop();
-    }
+    if (running) await running.stop();
+    if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, databaseName).catch(() => {});
     rmSync(dataRoot, { recursive: true, force: true });
   }, 300_000);
+
+  // The control: this run means something only if the application's own filter is really off. Lifting row-level
+  // security from one table must then let city B's row through; put back, it is refused again.
+  it('really has no application city filter: with row-level security lifted from identity.account, city B’s account comes back', async () => {
+    const arena = stage();
+    const token = await arena.attacker.token('TOP_ADMIN');
+    const read = async () => (await call(arena.target, `query ($id: ID!) { account(id: $id) { id username } }`, { id: arena.victims.account }, token)).data?.account ?? null;
+    expect(await read()).toBeNull();
+    await ownerSql(arena.target, 'ALTER TABLE identity.account NO FORCE ROW LEVEL SECURITY');
+    await ownerSql(arena.target, 'ALTER TABLE identity.account DISABLE ROW LEVEL SECURITY');
+    try {
+      expect(await read()).toMatchObject({ id: arena.victims.account });
+    } finally {
+      await ownerSql(arena.target, 'ALTER TABLE identity.account ENABLE ROW LEVEL SECURITY');
+      await ownerSql(arena.target, 'ALTER TABLE identity.account FORCE ROW LEVEL SECURITY');
+    }
+    expect(await read()).toBeNull();
+  });
 
   for (const [kind, field] of OPERATIONS) {
     for (const attack of ATTACKS[`${kind}.${field.name.value}`] ?? []) {
@@ -503,4 +549,3 @@ describe('row-level security alone (the application’s city filter switched off
     return arena;
   }
 });
-

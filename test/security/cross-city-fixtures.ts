@@ -1,4 +1,4 @@
-import { call as rawCall, loginAs, ok, ownerSql, seedRecords, userOf, type Target } from './cross-city-targets';
+import { appendRecords, call as rawCall, loginAs, ok, ownerSql, userOf, type Target } from './cross-city-targets';
 
 /** The attacker's city and the victim's: both allow password login, so the suite runs quickly. */
 export const ATTACKER_CITY = 'taoyuan';
@@ -82,8 +82,8 @@ const one = async (target: Target, sql: string, params: unknown[] = []): Promise
 /**
  * City B's objects, one of each kind an operation can name, made the way city B's officials make
  * them (through the gateway), or taken from the demo data. Query-log entries for the anomaly scan and
- * the audit are appended as the owner in 2017 (no other test uses that year); `seeded` collects
- * them for removal.
+ * the audit are appended to city B's chain as the owner, properly chained and hashed, in 2017 (no
+ * other test uses that year), and stay (the register is append-only); `seeded` collects their ids.
  */
 export async function createVictims(target: Target, seeded: string[]): Promise<Victims> {
   const sessions = tokenCache(target, VICTIM_CITY);
@@ -123,7 +123,7 @@ export async function createVictims(target: Target, seeded: string[]): Promise<V
 
   // Audit: a night-time query (an anomaly under Taipei's office hours), its finding and investigation; an audit of January 2017.
   seeded.push(
-    ...(await seedRecords(target, [
+    ...(await appendRecords(target, [
       { cityId: city, accountId: clerkRow.id, agencyId: clerkRow.agency_id, queriedAt: new Date('2017-03-06T21:15:00+08:00') },
       ...['09', '10', '11'].map((day) => ({ cityId: city, accountId: clerkRow.id, agencyId: clerkRow.agency_id, queriedAt: new Date(`2017-01-${day}T10:00:00+08:00`) })),
     ])),

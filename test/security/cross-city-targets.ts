@@ -1,7 +1,9 @@
 import { signChallenge } from '@custos/auth';
 import type { DemoLogin } from '@custos/platform';
 import pg from 'pg';
-import { removeSeededQueryRecords, seedQueryRecords } from '../../subgraphs/audit/src/testing/query-log-contract';
+import { randomUUID } from 'node:crypto';
+import { subjectHash, type SeedRecord } from '../../subgraphs/audit/src/testing/query-log-contract';
+import { GENESIS_HASH, recordHash, type HashedRecordFields } from '../../subgraphs/query-log/src/chain/record-hash';
 import { splitBundle, type GraphQLResult } from '../support/gateway-client';
 
 /**
@@ -78,20 +80,86 @@ export async function loginAs(target: Target, user: DemoLogin): Promise<{ access
   return result.data.loginWithCertificate;
 }
 
-/** Query-log entries appended as the owner (placeholder hashes), removed again with `removeRecords`. */
-export async function seedRecords(target: Target, records: Parameters<typeof seedQueryRecords>[1]): Promise<string[]> {
-  return seedQueryRecords({ ownerUrl: target.ownerUrl }, records);
-}
+/** As subgraphs/query-log/src/chain/hash-chain.ts: appends to a city's chain are serialised on this advisory lock. */
+const CHAIN_LOCK_CLASS = 0x514c;
 
-/** Takes seeded entries out again, leaving the register's hash chain as it was. */
-export async function removeRecords(target: Target, ids: string[]): Promise<void> {
-  await removeSeededQueryRecords({ ownerUrl: target.ownerUrl }, ids);
+/**
+ * Query-log entries for the fixtures, appended as the owner the way the query log appends them: each
+ * under the city's chain lock, numbered after the head, linked to it and hashed (record-hash.ts). They
+ * stay: the register is append-only, and deleting entries afterwards (or seeding placeholder hashes)
+ * would leave the shared platform's chain broken for every test after this one — a checkpoint signed
+ * over them (ours, the job worker's, or one written every N records) would no longer match.
+ */
+export async function appendRecords(target: Target, records: SeedRecord[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: target.ownerUrl });
+  await client.connect();
+  const ids: string[] = [];
+  try {
+    await client.query('BEGIN');
+    const heads = new Map<string, { sequence: number; hash: string }>();
+    for (const cityId of [...new Set(records.map((r) => r.cityId))].sort()) {
+      await client.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [CHAIN_LOCK_CLASS, cityId]);
+      const [head] = (await client.query(`SELECT sequence, record_hash FROM query_log.query_record WHERE city_id = $1 ORDER BY sequence DESC LIMIT 1`, [cityId])).rows;
+      heads.set(cityId, head ? { sequence: Number(head.sequence), hash: head.record_hash } : { sequence: 0, hash: GENESIS_HASH });
+    }
+    const recordedAt = new Date();
+    for (const record of records) {
+      const head = heads.get(record.cityId)!;
+      const id = record.id ?? randomUUID();
+      const fields: HashedRecordFields = {
+        id,
+        cityId: record.cityId,
+        sequence: String(head.sequence + 1),
+        accountId: record.accountId,
+        agencyId: record.agencyId,
+        unitId: record.unitId ?? null,
+        requestId: null,
+        itemKey: record.itemKey ?? 'labor-insurance:F0201:unspecified',
+        caseNumber: `CASE-${head.sequence + 1}`,
+        purpose: '社會救助調查',
+        subjectKind: 'NATIONAL_ID',
+        subjectHash: subjectHash(record.subject ?? `subject-${id}`),
+        subjectMasked: 'A12*****89',
+        legalBasis: null,
+        consentDocument: null,
+        proxyForAccountId: null,
+        proxyDocumentNumber: null,
+        clientAddress: null,
+        decisionRuleVersion: null,
+        queriedAt: new Date(record.queriedAt),
+        recordedAt,
+        previousHash: head.hash,
+      };
+      const hash = recordHash(fields);
+      await client.query(
+        `INSERT INTO query_log.query_record (id, city_id, sequence, account_id, agency_id, unit_id, request_id, item_key, case_number, purpose, subject_kind, subject_hash, subject_masked,
+           legal_basis, consent_document, proxy_for_account_id, proxy_document_number, client_address, decision_rule_version, queried_at, recorded_at, previous_hash, record_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
+        [
+          fields.id, fields.cityId, fields.sequence, fields.accountId, fields.agencyId, fields.unitId, fields.requestId, fields.itemKey, fields.caseNumber, fields.purpose,
+          fields.subjectKind, fields.subjectHash, fields.subjectMasked, fields.legalBasis, fields.consentDocument, fields.proxyForAccountId, fields.proxyDocumentNumber,
+          fields.clientAddress, fields.decisionRuleVersion, fields.queriedAt, fields.recordedAt, fields.previousHash, hash,
+        ],
+      );
+      heads.set(record.cityId, { sequence: head.sequence + 1, hash });
+      ids.push(id);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    await client.end();
+  }
+  return ids;
 }
 
 /**
  * Every city table of the four subgraph schemas (those with a city_id column), as the owner sees it.
- * `identity.login_challenge` is left out: anyone, signed in or not, may ask for a login challenge
- * of any city (it is anonymous pre-login state).
+ * `identity.login_challenge` and `identity.login_unknown_username` are left out: anyone, signed in or
+ * not, may ask for a login challenge of any city, or fail a login there under a username it does not
+ * have (counted towards that username's lockout, exactly as for a real one); both are anonymous
+ * pre-login state.
  */
 export async function cityTables(target: Target): Promise<string[]> {
   const rows = await ownerSql<{ name: string }>(
@@ -100,7 +168,7 @@ export async function cityTables(target: Target): Promise<string[]> {
        from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
       where c.column_name = 'city_id' and t.table_type = 'BASE TABLE'
         and c.table_schema in ('identity', 'permissions', 'query_log', 'audit')
-        and (c.table_schema, c.table_name) <> ('identity', 'login_challenge')
+        and (c.table_schema, c.table_name) not in (('identity', 'login_challenge'), ('identity', 'login_unknown_username'))
       order by 1`,
   );
   return rows.map((r) => r.name);

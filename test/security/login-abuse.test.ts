@@ -7,7 +7,9 @@ import { demoUser, ownerQuery, platform } from '../support/platform';
 
 /**
  * Login abuse through the gateway. Each test speaks from its own loopback address (127.0.0.x), so the
- * per-address limits it trips touch no other test; identity sees the address the gateway saw.
+ * per-address limits it trips touch no other test; identity sees the address the gateway saw. The
+ * limits live in PostgreSQL (identity.login_address_attempt, identity.account, identity.login_unknown_username),
+ * shared by every identity process: subgraphs/identity/src/login/login-throttle.test.ts runs two.
  */
 
 // identity's defaults (subgraphs/identity/src/env.ts): LOGIN_FAILURES_PER_ADDRESS, LOGIN_CHALLENGES_PER_ADDRESS.
@@ -18,13 +20,13 @@ const LOGIN = `mutation ($input: PasswordLoginInput!) { loginWithPassword(input:
 const CHALLENGE = `mutation ($cityId: ID!) { requestCertificateChallenge(cityId: $cityId) { id challenge } }`;
 const CERT_LOGIN = `mutation ($input: CertificateLoginInput!) { loginWithCertificate(input: $input) { accessToken } }`;
 
-function gqlFrom(localAddress: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult & { ms: number }> {
+function gqlFrom(localAddress: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult & { ms: number }> {
   const url = new URL(platform().gatewayUrl);
   const body = JSON.stringify({ query, variables });
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -148,5 +150,46 @@ describe('login abuse', () => {
     const refused = await gqlFrom('127.0.0.61', CHALLENGE, { cityId: 'changhua' });
     expect(code(refused)).toBe('TOO_MANY_ATTEMPTS');
     expect(code(await gqlFrom('127.0.0.62', CHALLENGE, { cityId: 'changhua' }))).toBeUndefined();
+  });
+
+  it('counts the attempts other identity processes saw from an address: the limit lives in the database, not in one process', async () => {
+    // Another identity replica's failures from this address, as it stores them.
+    await ownerQuery(
+      `insert into identity.login_address_attempt (kind, address, attempted_at) select 'FAILURE', '127.0.0.71', now() - interval '1 minute' from generate_series(1, $1)`,
+      [FAILURES_PER_ADDRESS],
+    );
+    const clerk = demoUser('taoyuan', 'CASEWORKER');
+    expect(code(await passwordLogin('127.0.0.71', 'taoyuan', clerk.username, clerk.password!))).toBe('TOO_MANY_ATTEMPTS');
+    expect(code(await passwordLogin('127.0.0.72', 'taoyuan', clerk.username, clerk.password!))).toBeUndefined();
+  });
+
+  it('lets the account’s agency admin end a lockout early (kept in the trail), and refuses another city’s admin', async () => {
+    const victim = demoUser('taoyuan', 'IT_OFFICER');
+    lockedUsers.push(victim.username);
+    await unlock(victim.username);
+    const { last } = await failUntilLocked('127.0.0.81', 'taoyuan', victim.username);
+    expect(code(last)).toBe('ACCOUNT_LOCKED');
+    const [{ id: accountId }] = await ownerQuery(`select id from identity.account where city_id = 'taoyuan' and username = $1`, [victim.username]);
+    const UNLOCK = `mutation ($input: AccountStatusInput!) { unlockAccount(input: $input) { id lockedUntil } }`;
+    const tokenOf = async (user: ReturnType<typeof demoUser>, from: string) => {
+      const result = user.password
+        ? await passwordLogin(from, user.cityId, user.username, user.password)
+        : await certificateLogin(from, user);
+      return (result.data?.loginWithPassword ?? result.data?.loginWithCertificate).accessToken as string;
+    };
+
+    // Another city's top admin: no such account in their city, and nothing changes.
+    const outsider = await gqlFrom('127.0.0.82', UNLOCK, { input: { accountId, reason: 'x' } }, await tokenOf(demoUser('taipei', 'TOP_ADMIN'), '127.0.0.82'));
+    expect(code(outsider)).toBe('NOT_FOUND');
+    expect(code(await passwordLogin('127.0.0.83', 'taoyuan', victim.username, victim.password!))).toBe('ACCOUNT_LOCKED');
+
+    const unlocked = await gqlFrom('127.0.0.84', UNLOCK, { input: { accountId, reason: 'help desk: identity checked by phone' } }, await tokenOf(demoUser('taoyuan', 'AGENCY_ADMIN'), '127.0.0.84'));
+    expect(unlocked.errors).toBeUndefined();
+    expect(unlocked.data?.unlockAccount).toEqual({ id: accountId, lockedUntil: null });
+    expect(code(await passwordLogin('127.0.0.85', 'taoyuan', victim.username, victim.password!))).toBeUndefined();
+    const trail = await ownerQuery(`select operation, before, after from identity.mutation_trail where table_name = 'account' and row_id = $1 and operation = 'mutation unlockAccount'`, [accountId]);
+    expect(trail).toHaveLength(1);
+    expect(trail[0].before.locked_until).toBeTruthy();
+    expect(trail[0].after.locked_until).toBeNull();
   });
 });

@@ -16,3 +16,4 @@ export {
   type CrossCityAccess,
   type CrossCityReadRow,
 } from './cross-city-log';
+export { AGENCY_DIRECTORY_VIEW, AGENCY_DIRECTORY_READERS, agencyDirectorySql, agenciesOfCity, requireAgencyOfCity, unknownAgency, installAgencyDirectoryStandIn, addStandInAgencies } from './agency-directory';

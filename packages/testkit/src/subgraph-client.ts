@@ -12,8 +12,14 @@ export interface GraphQLResponse<TData = any> {
 export async function createSubgraphClient(url: string, gatewayPrivateJwk: JWK) {
   const signer = await createGatewayAssertionSigner(gatewayPrivateJwk);
   return {
-    async execute<TData = any>(query: string, variables: Record<string, unknown> = {}, principal: Principal = ANONYMOUS): Promise<GraphQLResponse<TData> & { status: number }> {
-      const assertion = await signer.sign({ principal, requestHash: graphqlRequestHash(query, variables) });
+    async execute<TData = any>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      principal: Principal = ANONYMOUS,
+      /** The client address the gateway vouches for (the login limits count per address). */
+      clientAddress?: string,
+    ): Promise<GraphQLResponse<TData> & { status: number }> {
+      const assertion = await signer.sign({ principal, requestHash: graphqlRequestHash(query, variables), clientAddress });
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion },

@@ -66,7 +66,7 @@ function createIdentityServices(dataSource: DataSource, config: IdentityConfig, 
       sessions,
       trustedCaPems: splitPemBundle(config.TRUSTED_CA_CERTIFICATES),
       challengeTtlSeconds: config.CERTIFICATE_CHALLENGE_TTL_SECONDS,
-      throttle: new LoginThrottle({
+      throttle: new LoginThrottle(dataSource, {
         failuresPerAddress: config.LOGIN_FAILURES_PER_ADDRESS,
         addressWindowSeconds: config.LOGIN_ADDRESS_WINDOW_SECONDS,
         challengesPerAddress: config.LOGIN_CHALLENGES_PER_ADDRESS,

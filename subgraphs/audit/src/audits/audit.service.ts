@@ -1,6 +1,7 @@
 import type { AccountPrincipal } from '@custos/auth';
 import { InputError, NotFoundError } from '@custos/federation';
 import type { IsoDate } from '@custos/rules';
+import { requireAgencyOfCity } from '@custos/tenancy';
 import type { EntityManager } from 'typeorm';
 import { countStrata, drawSample, type PopulationScope } from './audit-draw';
 import { AuditEntity } from './audit.entity';
@@ -18,8 +19,13 @@ function scopeOf(audit: Pick<AuditEntity, 'cityId' | 'periodStart' | 'periodEnd'
  * version, the population's SHA-256), reading it, and drawing it again to show it is the same.
  */
 export class AuditService {
-  /** Draws and stores the sample of an audit of a period (see draw-audit-sample.command.ts). */
-  draw(manager: EntityManager, cityId: string, viewer: AccountPrincipal, input: DrawInput, today: IsoDate): Promise<AuditEntity> {
+  /**
+   * Draws and stores the sample of an audit of a period (see draw-audit-sample.command.ts). An agency
+   * the caller names must be one of the caller's city (UNKNOWN_AGENCY otherwise, before anything is written).
+   */
+  async draw(manager: EntityManager, cityId: string, viewer: AccountPrincipal, input: DrawInput, today: IsoDate): Promise<AuditEntity> {
+    const named = input.agencyId?.trim();
+    if (named && UUID_PATTERN.test(named) && named.toLowerCase() !== viewer.agencyId.toLowerCase()) await requireAgencyOfCity(manager, cityId, named);
     return drawAuditSample(manager, cityId, viewer, input, today);
   }
 

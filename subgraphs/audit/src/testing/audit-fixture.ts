@@ -1,5 +1,6 @@
 import type { Role } from '@custos/auth';
 import type { RunningScopedSubgraph } from '@custos/tenancy';
+import { installAgencyDirectoryStandIn } from '@custos/tenancy';
 import { createSubgraphClient, createTestDatabase, createTestKeys, type GraphQLResponse, type TestDatabase } from '@custos/testkit';
 import { randomUUID } from 'node:crypto';
 import { migrateAudit } from '../migrations';
@@ -33,6 +34,8 @@ export interface AuditFixture {
 export async function startAuditFixture(options: { beforeStart?: (db: TestDatabase) => Promise<void> } = {}): Promise<AuditFixture> {
   const db = await createTestDatabase('audit');
   await migrateAudit(db.ownerUrl);
+  // Identity's agency directory, as a stand-in: the agencies of the records tests seed (query-log-contract.ts).
+  await installAgencyDirectoryStandIn((sql, params) => db.query(sql, params));
   await options.beforeStart?.(db);
   const keys = await createTestKeys();
   const audit = await startAudit({

@@ -1,4 +1,5 @@
 import { migrateQueryLog } from '@custos/query-log';
+import { addStandInAgencies } from '@custos/tenancy';
 import type { TestDatabase } from '@custos/testkit';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -105,6 +106,8 @@ export async function seedQueryRecords(db: Pick<TestDatabase, 'ownerUrl'>, recor
   await inOwnerTransaction(db.ownerUrl, async (client) => {
     const byCity = new Map<string, number>();
     await lockChains(client, records.map((r) => r.cityId));
+    // An agency with records is an agency of its city (for identity's agency directory, where tests stand it in).
+    await addStandInAgencies((sql, params) => client.query(sql, params), [...new Map(records.map((r) => [`${r.cityId}/${r.agencyId}`, { id: r.agencyId, cityId: r.cityId }])).values()]);
     for (const cityId of new Set(records.map((r) => r.cityId))) {
       const [{ max }] = (await client.query(`select coalesce(max(sequence), 0)::int as max from query_log.query_record where city_id = $1`, [cityId])).rows;
       byCity.set(cityId, max);

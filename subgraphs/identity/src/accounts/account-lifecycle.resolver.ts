@@ -43,6 +43,16 @@ export class AccountLifecycleResolver {
     return this.setStatus(ctx, input, 'REVOKE');
   }
 
+  @Mutation(() => AccountType, {
+    description: "Ends an account's password lockout (too many failed logins) before it runs out. The account's agency admin or the city's top admin; kept in the change history.",
+  })
+  async unlockAccount(@Ctx() ctx: IdentityContext, @Arg('input', () => AccountStatusInput) input: AccountStatusInput): Promise<AccountType> {
+    const viewer = requireRole(ctx, ADMINS);
+    const account = await ctx.services.lifecycle.unlock(ctx.scope, viewer.cityId, accountActor(viewer, ctx.clientAddress), input.accountId, input.reason, ctx.now);
+    ctx.loaders!.accounts.clear(account.id).prime(account.id, account);
+    return presentAccount(account);
+  }
+
   private async setStatus(ctx: IdentityContext, input: AccountStatusInput, command: StatusCommand): Promise<AccountType> {
     const viewer = requireRole(ctx, ADMINS);
     const account = await ctx.services.lifecycle.setStatus(ctx.scope, viewer.cityId, accountActor(viewer, ctx.clientAddress), input.accountId, command, input.reason, ctx.now);

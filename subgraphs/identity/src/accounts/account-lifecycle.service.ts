@@ -228,6 +228,30 @@ export class AccountLifecycleService {
   }
 
   /**
+   * Ends an account's password lockout early (too many failed logins): its failure count starts again.
+   * The account's agency admin (or, where the rules allow, the admin of the agency above) and the
+   * city's top admin may do it, for accounts they manage (account-policy.ts), never their own; an
+   * account of another city is not found. Recorded in the change history and, by trigger, the trail.
+   */
+  async unlock(scope: RequestScope, cityId: string, actor: AccountActor, accountIdInput: string, reasonInput: string, now: Date): Promise<AccountEntity> {
+    const reason = requireReason(reasonInput);
+    const accountId = requireUuid(accountIdInput, 'accountId', 'The account');
+    const rules = this.deps.rules.at(cityId, now);
+    const manager = await scope.manager(cityId);
+    const account = await this.lockAccount(manager, cityId, accountId);
+    assertMayActOn(await adminScopeOf(manager, actor.principal, rules), account);
+    const lockedUntil = account.lockedUntil && account.lockedUntil > now ? account.lockedUntil : null;
+    if (!lockedUntil && account.failedLoginCount === 0) throw new DomainError('ACCOUNT_NOT_LOCKED', 'This account is not locked out: there is nothing to unlock.');
+    const before = { ...accountSnapshot(account), lockedUntil, failedLoginCount: account.failedLoginCount };
+    Object.assign(account, { lockedUntil: null, failedLoginCount: 0 });
+    await manager.getRepository(AccountEntity).update({ cityId, id: account.id }, { lockedUntil: null, failedLoginCount: 0 });
+    await this.deps.history.record(manager, cityId, actor, now, [
+      { action: 'ACCOUNT_UNLOCKED', entityType: 'ACCOUNT', entityId: account.id, reason, before, after: { ...accountSnapshot(account), lockedUntil: null, failedLoginCount: 0 } },
+    ]);
+    return account;
+  }
+
+  /**
    * Moves an account to its next status and records it. Also used by the leaver job and the
    * annual review, which have checked their own authority.
    */

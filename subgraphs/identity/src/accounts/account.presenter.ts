@@ -15,6 +15,8 @@ export function presentAccount(account: AccountEntity): AccountType {
     statusReason: account.statusReason,
     statusChangedAt: account.statusChangedAt,
     revokeOn: account.revokeOn,
+    // A lockout that has run out is no lockout.
+    lockedUntil: account.lockedUntil && account.lockedUntil > new Date() ? account.lockedUntil : null,
     createdAt: account.createdAt,
     kind: account.kind,
   };

@@ -21,6 +21,8 @@ export class AccountType {
   @Field(() => Date, { nullable: true, description: 'When the status last changed.' }) statusChangedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'A scheduled revocation (YYYY-MM-DD): a move or departure date, or an admin handover.' })
   revokeOn!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Until when password login is locked after too many failed attempts (an admin may end it early with unlockAccount); null when not locked.' })
+  lockedUntil!: Date | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => String, { description: "PERSONAL (an official's own) or SERVICE (a reporting tool's, under its person's responsibility)." }) kind!: string;
   // Resolved by field resolvers from these ids (not exposed).

@@ -26,7 +26,7 @@ export interface LoginServiceOptions {
   sessions: SessionService;
   trustedCaPems: string[];
   challengeTtlSeconds: number;
-  /** Per-address limits and the lockout of unknown usernames (in memory). */
+  /** Per-address limits and the lockouts, shared by every identity process through PostgreSQL. */
   throttle?: LoginThrottle;
 }
 
@@ -34,7 +34,7 @@ export class LoginService {
   private readonly throttle: LoginThrottle;
 
   constructor(private readonly options: LoginServiceOptions) {
-    this.throttle = options.throttle ?? new LoginThrottle();
+    this.throttle = options.throttle ?? new LoginThrottle(options.dataSource);
   }
 
   async loginWithPassword(scope: RequestScope, input: { cityId: string; username: string; password: string }, now: Date, clientAddress: string | null = null): Promise<SessionType> {
@@ -47,39 +47,32 @@ export class LoginService {
         { citation: policy.citation },
       );
     }
-    // An address past its failure limit is refused before any work (no hash check, no database).
-    this.throttle.checkAddress(clientAddress, now);
-    // A short read of its own, so no connection is held while the password hash is checked.
-    const account = await scope.independent(input.cityId, (manager) =>
-      manager
+    // An address past its failure limit is refused before any work (no hash check); otherwise this attempt
+    // counts against the address until it succeeds.
+    const attempt = await this.throttle.admitLogin(clientAddress, now);
+    // A short transaction of its own (so no connection is held while the password hash is checked) that
+    // finds the account and counts this attempt before the hash is checked, so parallel guesses cannot
+    // outrun the lockout. A username without an account is counted the same way: the same threshold,
+    // the same lockout, the same database work.
+    const { account, reserved } = await scope.independent(input.cityId, async (manager) => {
+      const found = await manager
         .getRepository(AccountEntity)
         .createQueryBuilder('account')
         .addSelect('account.passwordHash')
         .where('account.city_id = :cityId AND lower(account.username) = lower(:username)', { cityId: input.cityId, username: input.username.trim() })
-        .getOne(),
-    );
+        .getOne();
+      const counted = found
+        ? await this.throttle.reserveAccountAttempt(manager, found, policy, now)
+        : await this.throttle.reserveUnknownAttempt(manager, input.cityId, input.username, policy, now);
+      return { account: found, reserved: counted };
+    });
     // Always verify (against a decoy when the account is unknown) so timing does not reveal which usernames exist.
     const passwordMatches = await verifyPassword(account?.passwordHash, input.password);
-    if (!account) {
-      // An unknown username is answered exactly as a real one: counted, locked out at the same threshold,
-      // with a database round trip standing in for the stored failure counter.
-      this.throttle.recordAddressFailure(clientAddress, now);
-      const key = `${input.cityId}:${input.username.trim().toLowerCase()}`;
-      const lockedUntil = this.throttle.unknownLockedUntil(key, now);
-      if (lockedUntil) throw ACCOUNT_LOCKED(lockedUntil);
-      await scope.independent(input.cityId, (manager) => manager.query('select 1'));
-      this.throttle.recordUnknownFailure(key, policy, now);
-      throw INVALID_CREDENTIALS();
-    }
-    if (account.lockedUntil && account.lockedUntil > now) {
-      this.throttle.recordAddressFailure(clientAddress, now);
-      throw ACCOUNT_LOCKED(account.lockedUntil);
-    }
-    if (!passwordMatches) {
-      this.throttle.recordAddressFailure(clientAddress, now);
-      await this.recordFailedAttempt(scope, account, policy, now);
-      throw INVALID_CREDENTIALS();
-    }
+    if (reserved.locked) throw ACCOUNT_LOCKED(reserved.locked);
+    if (!account || !passwordMatches) throw INVALID_CREDENTIALS();
+    // The right password: the account's failure count starts again and the address is not charged for it.
+    await scope.independent(account.cityId, (manager) => this.throttle.clearAccountAttempts(manager, account));
+    await attempt.forgive();
     this.requireActive(account);
     if (policy.passwordMaxAgeDays !== null && account.passwordChangedAt) {
       const ageDays = (now.getTime() - account.passwordChangedAt.getTime()) / 86_400_000;
@@ -92,7 +85,7 @@ export class LoginService {
 
   async requestCertificateChallenge(cityId: string, now: Date, clientAddress: string | null = null): Promise<CertificateChallengeType> {
     await this.requireCity(cityId);
-    this.throttle.takeChallenge(clientAddress, now);
+    await this.throttle.takeChallenge(clientAddress, now);
     const challenge: LoginChallengeEntity = {
       id: randomUUID(),
       cityId,
@@ -111,14 +104,12 @@ export class LoginService {
     now: Date,
     clientAddress: string | null = null,
   ): Promise<SessionType> {
-    this.throttle.checkAddress(clientAddress, now);
-    try {
-      return await this.certificateSession(scope, input, now, clientAddress);
-    } catch (error) {
-      // Every refused certificate login counts against the address, like a wrong password.
-      if (error instanceof DomainError || error instanceof InputError) this.throttle.recordAddressFailure(clientAddress, now);
-      throw error;
-    }
+    // Counted against the address like a password login; forgiven when it succeeds. Every refused
+    // certificate login (a bad signature, a replayed challenge, an unregistered certificate) stays counted.
+    const attempt = await this.throttle.admitLogin(clientAddress, now);
+    const session = await this.certificateSession(scope, input, now, clientAddress);
+    await attempt.forgive();
+    return session;
   }
 
   private async certificateSession(
@@ -180,19 +171,6 @@ export class LoginService {
   private async revokedSerials(): Promise<Set<string>> {
     const rows: Array<{ serial_number: string }> = await this.options.dataSource.query('select serial_number from identity.revoked_certificate');
     return new Set(rows.map((row) => row.serial_number));
-  }
-
-  /** Counted in a transaction of its own, because the refused request itself is rolled back. */
-  private async recordFailedAttempt(scope: RequestScope, account: AccountEntity, policy: { lockoutThreshold: number; lockoutMinutes: number }, now: Date) {
-    await scope.independent(account.cityId, async (manager) => {
-      const failures = account.failedLoginCount + 1;
-      const lockedUntil = failures >= policy.lockoutThreshold ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null;
-      // A lockout is temporary: once it expires the counter starts again, so nobody can lock an account forever.
-      await manager.getRepository(AccountEntity).update({ id: account.id, cityId: account.cityId }, {
-        failedLoginCount: lockedUntil ? 0 : failures,
-        lockedUntil,
-      });
-    });
   }
 
   private async openSession(manager: EntityManager, account: AccountEntity, now: Date, clientAddress: string | null): Promise<SessionType> {

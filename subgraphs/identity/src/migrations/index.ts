@@ -8,6 +8,8 @@ import { ServiceAccounts1764201600004 } from './1764201600004-service-accounts';
 import { BureauReach1764288000000 } from './1764288000000-bureau-reach';
 import { OutboxReceipts1795700000000 } from './1795700000000-outbox-receipts';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
+import { SharedLoginThrottle1797100000000 } from './1797100000000-shared-login-throttle';
+import { AgencyDirectory1797100000001 } from './1797100000001-agency-directory';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const identityMigrations = [
@@ -20,6 +22,8 @@ export const identityMigrations = [
   BureauReach1764288000000,
   OutboxReceipts1795700000000,
   MutationTrail1796500000000,
+  SharedLoginThrottle1797100000000,
+  AgencyDirectory1797100000001,
 ];
 
 export function migrateIdentity(ownerUrl: string) {

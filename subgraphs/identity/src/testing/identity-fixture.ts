@@ -15,6 +15,11 @@ export interface IdentityFixture {
   identity: RunningIdentity;
   client: Awaited<ReturnType<typeof createSubgraphClient>>;
   queries: QueryCounter;
+  /**
+   * A second identity process on the same database (another replica, or the same service after a
+   * restart), with its own pool and its own memory. Stopped with the fixture if not before.
+   */
+  replica(): Promise<{ client: Awaited<ReturnType<typeof createSubgraphClient>>; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -28,34 +33,48 @@ export async function startIdentityFixture(
   await seedIdentityDemo(db.ownerUrl, { certificateFingerprints: certificates.fingerprints });
   const keys = await createTestKeys();
   const queries = new QueryCounter();
-  const identity = await startIdentity(
-    {
-      NODE_ENV: 'test',
-      SUBGRAPH_HOST: '127.0.0.1',
-      SUBGRAPH_PORT: 0,
-      SUBGRAPH_DATABASE_URL: db.appUrl('identity'),
-      SUBGRAPH_POOL_SIZE: 5,
-      GATEWAY_PUBLIC_KEY: keys.gateway.publicJwk as Record<string, unknown>,
-      IDENTITY_SIGNING_KEY: keys.identity.privateJwk as Record<string, unknown>,
-      TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
-      ACCESS_TOKEN_TTL_SECONDS: 900,
-      CERTIFICATE_CHALLENGE_TTL_SECONDS: 120,
-      LOGIN_FAILURES_PER_ADDRESS: 20,
-      LOGIN_ADDRESS_WINDOW_SECONDS: 600,
-      LOGIN_CHALLENGES_PER_ADDRESS: 60,
-      LOGIN_CHALLENGE_WINDOW_SECONDS: 60,
-      SESSION_TTL_SECONDS: 8 * 3600,
-      NATIONAL_ID_HASH_KEYS: { taoyuan: 'taoyuan-test-national-id-hash-key-0123456789' },
-      // Tests run the leaver job themselves.
-      LEAVER_JOB_INTERVAL_SECONDS: 0,
-      ...options.config,
-    },
-    { logger: queries, loginPolicies: options.loginPolicies, accountRules: options.accountRules },
-  );
+  const config: IdentityConfig = {
+    NODE_ENV: 'test',
+    SUBGRAPH_HOST: '127.0.0.1',
+    SUBGRAPH_PORT: 0,
+    SUBGRAPH_DATABASE_URL: db.appUrl('identity'),
+    SUBGRAPH_POOL_SIZE: 5,
+    GATEWAY_PUBLIC_KEY: keys.gateway.publicJwk as Record<string, unknown>,
+    IDENTITY_SIGNING_KEY: keys.identity.privateJwk as Record<string, unknown>,
+    TRUSTED_CA_CERTIFICATES: certificates.caCertificatePem,
+    ACCESS_TOKEN_TTL_SECONDS: 900,
+    CERTIFICATE_CHALLENGE_TTL_SECONDS: 120,
+    LOGIN_FAILURES_PER_ADDRESS: 20,
+    LOGIN_ADDRESS_WINDOW_SECONDS: 600,
+    LOGIN_CHALLENGES_PER_ADDRESS: 60,
+    LOGIN_CHALLENGE_WINDOW_SECONDS: 60,
+    SESSION_TTL_SECONDS: 8 * 3600,
+    NATIONAL_ID_HASH_KEYS: { taoyuan: 'taoyuan-test-national-id-hash-key-0123456789' },
+    // Tests run the leaver job themselves.
+    LEAVER_JOB_INTERVAL_SECONDS: 0,
+    ...options.config,
+  };
+  const start = (logger?: QueryCounter) => startIdentity(config, { logger, loginPolicies: options.loginPolicies, accountRules: options.accountRules });
+  const identity = await start(queries);
   const client = await createSubgraphClient(identity.url, keys.gateway.privateJwk);
+  const replicas: RunningIdentity[] = [];
   return {
     db, keys, certificates, identity, client, queries,
+    async replica() {
+      const running = await start();
+      replicas.push(running);
+      return {
+        client: await createSubgraphClient(running.url, keys.gateway.privateJwk),
+        async stop() {
+          const index = replicas.indexOf(running);
+          if (index < 0) return;
+          replicas.splice(index, 1);
+          await running.stop();
+        },
+      };
+    },
     async stop() {
+      await Promise.allSettled(replicas.map((running) => running.stop()));
       await identity.stop();
       await db.drop();
     },

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@custos/federation';
-import { requireAccount } from '@custos/tenancy';
+import { requireAccount, requireAgencyOfCity } from '@custos/tenancy';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { assertUuid } from '../common/pagination';
 import { assertAdministersAgency, assertMaySeeAgencyItems } from '../common/policies';
@@ -28,6 +28,8 @@ export class AgencyNetworkResolver {
     const agency = assertUuid(agencyId, 'agencyId');
     assertAdministersAgency(viewer, agency);
     const manager = await ctx.scope.manager(viewer.cityId);
+    // A top admin may name any agency — of their own city only (UNKNOWN_AGENCY, nothing written).
+    if (agency !== viewer.agencyId) await requireAgencyOfCity(manager, viewer.cityId, agency);
     return ctx.services.networks.add(manager, viewer.cityId, { agencyId: agency, network, label, at: ctx.now });
   }
 

@@ -1,5 +1,6 @@
 import type { AccountPrincipal, Role } from '@custos/auth';
 import { demoAgencies, demoAgencyId, demoUnitId, demoUsers } from '@custos/demo';
+import { addStandInAgencies, installAgencyDirectoryStandIn } from '@custos/tenancy';
 import { createSubgraphClient, createTestDatabase, createTestKeys, QueryCounter, type TestDatabase } from '@custos/testkit';
 import { randomUUID } from 'node:crypto';
 import type { OfficialFacts } from '../directory/directory';
@@ -79,6 +80,10 @@ export async function startPermissionsFixture(options: { extraOfficials?: Offici
   const db = await createTestDatabase('permissions');
   await migratePermissions(db.ownerUrl);
   await seedPermissionsDemo(db.ownerUrl);
+  // Identity's agency directory, as a stand-in holding the demo agencies.
+  const query = (sql: string, params?: unknown[]) => db.query(sql, params);
+  await installAgencyDirectoryStandIn(query);
+  await addStandInAgencies(query, demoAgencies.map((agency) => ({ id: agency.id, cityId: agency.cityId })));
   const keys = await createTestKeys();
   const queries = new QueryCounter();
   const officials = [...demoOfficials(), ...(options.extraOfficials ?? [])];

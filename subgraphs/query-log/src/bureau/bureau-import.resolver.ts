@@ -1,5 +1,5 @@
 import { ForbiddenError, InputError } from '@custos/federation';
-import { requireRole } from '@custos/tenancy';
+import { requireAgencyOfCity, requireRole } from '@custos/tenancy';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { QueryLogContext } from '../context';
@@ -28,6 +28,8 @@ export class BureauImportResolver {
     const agency = agencyId ?? viewer.agencyId;
     if (!/^[0-9a-f-]{36}$/i.test(agency)) throw new InputError('INVALID_AGENCY_ID', 'Name the agency by id.', 'agencyId');
     if (agency !== viewer.agencyId && !viewer.roles.includes('TOP_ADMIN')) throw new ForbiddenError('An agency admin imports the records of their own agency only.');
+    // A top admin may name any agency — of their own city only (UNKNOWN_AGENCY, before the job exists).
+    if (agency !== viewer.agencyId) await ctx.scope.independent(viewer.cityId, (manager) => requireAgencyOfCity(manager, viewer.cityId, agency));
     // Asked before the job exists: user names in the file are matched to the accounts the importer can see.
     const directory = await ctx.services.platform.visibleAccounts({ principal: viewer, delegationToken: ctx.delegationToken });
     const bytes = Buffer.from(csv, 'utf8');

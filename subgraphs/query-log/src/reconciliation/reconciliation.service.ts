@@ -1,7 +1,7 @@
 import type { AccountPrincipal } from '@custos/auth';
 import { decodeCursor, DomainError, encodeCursor, ForbiddenError, InputError, NotFoundError } from '@custos/federation';
 import { obligationCalendar, rules, toTaiwanDate, type CalendarEntry } from '@custos/rules';
-import type { RequestScope } from '@custos/tenancy';
+import { requireAgencyOfCity, type RequestScope } from '@custos/tenancy';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { CallerFacts } from '../platform/platform-gateway';
@@ -99,6 +99,8 @@ export class ReconciliationService {
     if (!/^[0-9a-f-]{36}$/i.test(agencyId)) throw new InputError('INVALID_AGENCY_ID', 'Name the agency by id.', 'agencyId');
     if (agencyId !== viewer.agencyId && !viewer.roles.includes('TOP_ADMIN')) throw new ForbiddenError('You reconcile your own agency’s register only.');
     const manager = await scope.manager(cityId);
+    // A top admin may name any agency — of their own city only (UNKNOWN_AGENCY, nothing written).
+    if (agencyId !== viewer.agencyId) await requireAgencyOfCity(manager, cityId, agencyId);
     const runId = randomUUID();
     await reconcileMonth((sql, params) => manager.query(sql, params), { runId, cityId, agencyId, month, createdBy: viewer.accountId, createdAt: now });
     return (await this.findRun(manager, cityId, runId))!;

@@ -1,4 +1,5 @@
 import type { AccountPrincipal, Role } from '@custos/auth';
+import { installAgencyDirectoryStandIn } from '@custos/tenancy';
 import { createSubgraphClient, createTestDatabase, createTestKeys, type TestDatabase } from '@custos/testkit';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { QueryLogConfig } from '../env';
@@ -21,6 +22,8 @@ export interface QueryLogFixture {
 export async function startQueryLogFixture(overrides: Partial<QueryLogConfig> = {}): Promise<QueryLogFixture> {
   const db = await createTestDatabase('querylog');
   await migrateQueryLog(db.ownerUrl);
+  // Identity's agency directory, as a stand-in: tests add the agencies they name (addStandInAgencies).
+  await installAgencyDirectoryStandIn((sql, params) => db.query(sql, params));
   const keys = await createTestKeys();
   const platform = new FakePlatform();
   const config: QueryLogConfig = {

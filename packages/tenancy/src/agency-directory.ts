@@ -1,0 +1,83 @@
+import { InputError } from '@custos/federation';
+import type { EntityManager } from 'typeorm';
+import { cityIsolationSql } from './rls';
+
+/**
+ * Which agencies a city has, for the subgraphs that name agencies by id but do not own them
+ * (permissions, query-log, audit). Identity owns `identity.agency`; it publishes the ids and cities as
+ * the view `identity.city_agency` (migration AgencyDirectory1797100000001), `security_invoker`, so the
+ * agency table's own row-level security applies to the reader: inside a request's transaction only
+ * the caller's city's agencies are there, whatever the query says. Read in the request's own
+ * transaction, in the same database: no call to another service, nothing to keep in sync.
+ */
+export const AGENCY_DIRECTORY_VIEW = 'identity.city_agency';
+
+/** The roles of the subgraphs that read the directory. */
+export const AGENCY_DIRECTORY_READERS = ['custos_permissions', 'custos_query_log', 'custos_audit'] as const;
+
+/** For identity's migration (and the stand-in of other subgraphs' tests): the view and its grants. */
+export function agencyDirectorySql(): string[] {
+  const readers = AGENCY_DIRECTORY_READERS.join(', ');
+  return [
+    `CREATE VIEW ${AGENCY_DIRECTORY_VIEW} WITH (security_invoker = true) AS SELECT id, city_id FROM identity.agency`,
+    `GRANT USAGE ON SCHEMA identity TO ${readers}`,
+    // security_invoker: the readers need the columns of the table under the view (its row-level security applies).
+    `GRANT SELECT (id, city_id) ON identity.agency TO ${readers}`,
+    `GRANT SELECT ON ${AGENCY_DIRECTORY_VIEW} TO ${readers}`,
+  ];
+}
+
+/** Of `agencyIds`, those that are agencies of `cityId` (one query for all of them). */
+export async function agenciesOfCity(manager: EntityManager, cityId: string, agencyIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(agencyIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  if (ids.length === 0) return new Set();
+  // The view's row-level security answers for the transaction's own city only, under this filter.
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT id::text AS id FROM ${AGENCY_DIRECTORY_VIEW} WHERE city_id = $1 AND id = ANY($2::uuid[])`,
+    [cityId, ids],
+  );
+  return new Set(rows.map((row) => row.id.toLowerCase()));
+}
+
+/** The refusal for an agency id that is not an agency of the caller's city (another city's, or none at all). */
+export function unknownAgency(field = 'agencyId'): InputError {
+  return new InputError('UNKNOWN_AGENCY', 'There is no agency with this id in your city. Choose one of your city’s agencies.', field);
+}
+
+/**
+ * Refuses (UNKNOWN_AGENCY) an agency id that is not an agency of `cityId`: call it before writing
+ * anything that names the agency. `cityId` is the verified caller's city, never client input.
+ */
+export async function requireAgencyOfCity(manager: EntityManager, cityId: string, agencyId: string, field = 'agencyId'): Promise<void> {
+  if (!(await agenciesOfCity(manager, cityId, [agencyId])).has(agencyId.toLowerCase())) throw unknownAgency(field);
+}
+
+const STAND_IN = 'custos test stand-in of identity.agency';
+
+/**
+ * TESTS ONLY, for the subgraphs whose own tests run without identity's migrations: a minimal
+ * `identity.agency` (id, city, the same row-level security) under the same view and grants. Skipped
+ * where identity's migrations ran. Fill it with `INSERT INTO identity.agency (id, city_id)` as the owner.
+ */
+export async function installAgencyDirectoryStandIn(query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>): Promise<void> {
+  const [{ exists }] = (await query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [AGENCY_DIRECTORY_VIEW])).rows;
+  if (exists) return;
+  for (const sql of [
+    `CREATE SCHEMA IF NOT EXISTS identity`,
+    // (city, id): tests may give two cities' fixtures the same made-up agency id.
+    `CREATE TABLE identity.agency (id uuid NOT NULL, city_id text NOT NULL, PRIMARY KEY (city_id, id))`,
+    `COMMENT ON TABLE identity.agency IS '${STAND_IN}'`,
+    ...cityIsolationSql('identity.agency'),
+    ...agencyDirectorySql(),
+  ]) {
+    await query(sql);
+  }
+}
+
+/** TESTS ONLY: adds agencies to the stand-in (a no-op where identity's real table is there). */
+export async function addStandInAgencies(query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>, agencies: ReadonlyArray<{ id: string; cityId: string }>): Promise<void> {
+  if (agencies.length === 0) return;
+  const [{ standIn }] = (await query(`SELECT coalesce(obj_description(to_regclass('identity.agency'), 'pg_class') = $1, false) AS "standIn"`, [STAND_IN])).rows;
+  if (!standIn) return;
+  await query(`INSERT INTO identity.agency (id, city_id) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING`, [agencies.map((a) => a.id), agencies.map((a) => a.cityId)]);
+}
