@@ -1,4 +1,5 @@
 import { demoUnitId, demoUsers } from '@custos/demo';
+import { rules } from '@custos/rules';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficial, type TestOfficial } from '../permissions/officials';
@@ -29,14 +30,26 @@ let nhi: string;
 const ids: Record<string, string> = {};
 const officials: Record<string, TestOfficial> = {};
 
+/** A demo auditor of the city, as the audit's drawer (the city's own pages name who drew it). */
+function drawerOf(cityId: string): string {
+  return demoUsers.find((candidate) => candidate.cityId === cityId && (candidate.roles as string[]).includes('AUDITOR'))!.accountId;
+}
+
+/** The city's rule version in force today for the service: the city's own pages read the checklist and sampling rule from it. */
+function ruleVersionOf(cityId: string, service: string): string {
+  const found = rules.at(cityId, service, new Date());
+  if (!found.inForce) throw new Error(`no rules in force for ${cityId}/${service}: ${found.message}`);
+  return found.version.id;
+}
+
 async function seedFinding(key: string, cityId: string, service: string, severity: string) {
   const scan = randomUUID();
   ids[key] = randomUUID();
   await ownerQuery(`INSERT INTO audit.anomaly_scan (id, city_id, period_start, period_end, rules, scanned_at) VALUES ($1, $2, '2016-01-01', '2016-01-31', '{}', now())`, [scan, cityId]);
   await ownerQuery(
     `INSERT INTO audit.finding (id, city_id, rule_id, severity, fingerprint, window_start, window_end, record_count, record_ids, summary, rule_version_id, citation, scan_id, detected_at, service)
-     VALUES ($1, $2, 'bulk-queries', $3, $4, '2016-01-05T01:00:00Z', '2016-01-05T02:00:00Z', 1, ARRAY[$1]::uuid[], 'bulk', 'v', 'c', $5, now(), $6)`,
-    [ids[key], cityId, severity, `e2e-bureau-${ids[key]}`, scan, service],
+     VALUES ($1, $2, 'bulk-queries', $3, $4, '2016-01-05T01:00:00Z', '2016-01-05T02:00:00Z', 1, ARRAY[$1]::uuid[], 'bulk', $7, 'c', $5, now(), $6)`,
+    [ids[key], cityId, severity, `e2e-bureau-${ids[key]}`, scan, service, ruleVersionOf(cityId, service)],
   );
 }
 
@@ -44,8 +57,8 @@ async function seedAudit(key: string, cityId: string, service: string, itemKey: 
   ids[key] = randomUUID();
   await ownerQuery(
     `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
-     VALUES ($1, $2, $3, 'v', 'sample', 'c', '2016-01-01', '2016-01-31', $4, 1, $5, 1, $6, now())`,
-    [ids[key], cityId, service, 'c'.repeat(32), 'd'.repeat(64), randomUUID()],
+     VALUES ($1, $2, $3, $7, 'sample', 'c', '2016-01-01', '2016-01-31', $4, 1, $5, 1, $6, now())`,
+    [ids[key], cityId, service, 'c'.repeat(32), 'd'.repeat(64), drawerOf(cityId), ruleVersionOf(cityId, service)],
   );
   await ownerQuery(
     `INSERT INTO audit.audit_sample (audit_id, city_id, position, query_record_id, sequence, queried_at, account_id, agency_id, item_key, draw_key) VALUES ($1, $2, 1, $3, 1, now(), $4, $5, $6, 'k')`,
@@ -97,6 +110,11 @@ describe('audits and findings across cities', () => {
     expect((await gql(AWAITING, {}, auditor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const reads = await gql(AUDIT_READS, {}, await tokenOf('taoyuan', 'TOP_ADMIN'));
     expect(reads.data.auditCrossCityReads.nodes.every((n: { cityId: string }) => n.cityId === 'taoyuan')).toBe(true);
+    // The city's own list (what its console shows) reads the same audit as any of its own, and only its own.
+    const own = await gql(`{ audits { id state progress { sampleSize checklistItems } } }`, {}, auditor);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.audits.map((audit: { id: string }) => audit.id)).toContain(ids.taoyuanAudit);
+    expect(own.data.audits.map((audit: { id: string }) => audit.id)).not.toContain(ids.tainanAudit);
   });
 
   it('every read is in the city’s audit read log, for its top admin', async () => {

@@ -51,7 +51,10 @@ describe('the platform’s job schedule', () => {
     const [checkpoint] = await eventually(
       () => ownerQuery(`SELECT sequence::text, key_id FROM query_log.chain_checkpoint WHERE city_id = 'taoyuan' ORDER BY sequence DESC LIMIT 1`),
       (rows) => rows[0]?.sequence === sequence,
+      30_000,
     );
-    expect(checkpoint).toEqual({ sequence, key_id: (await platformSecrets()).checkpointSigningKey.privateJwk.kid });
+    // On failure, say what the queue knows of the run (a failed run keeps its last error).
+    const runs = await ownerQuery(`SELECT attempts, last_error FROM graphile_worker.jobs WHERE task_identifier = 'query-log.write-checkpoints'`);
+    expect(checkpoint, `checkpoint job runs still queued: ${JSON.stringify(runs)}`).toEqual({ sequence, key_id: (await platformSecrets()).checkpointSigningKey.privateJwk.kid });
   });
 });

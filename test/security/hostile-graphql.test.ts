@@ -92,7 +92,7 @@ describe('page sizes multiplied by nesting and aliases', () => {
     const token = await login(demoUser('taoyuan', 'TOP_ADMIN'));
     const nested = 'reconciliationRuns(first: $runs) { id items(first: 200, kind: MATCHED) { nodes { __typename } } }';
     const aliases = Array.from({ length: 1 }, (_, i) => `r${i}: ${nested}`).join(' ');
-    const refused = await gql(`query ($runs: Int!) { ${aliases} }`, { runs: 100 }, token);
+    const refused = await gql(`query ($runs: Int!) { ${aliases} }`, { runs: 200 }, token);
     expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(refused.errors)).toBe('TOO_MANY_ROWS');
     expect(refused.errors?.[0]?.message).toMatch(/rows at once/);
     expect(refused.data ?? null).toBeNull();
