@@ -60,7 +60,7 @@ export const bureauMessages = defineMessages(
     'bureau.register.emptyHint': '各縣市人員每登記一筆{service}查詢，即會出現在這裡。',
 
     'bureau.statistics.title': '各縣市查詢統計',
-    'bureau.statistics.intro': '依縣市、機關、項目、目的或月份統計各縣市的{service}查詢筆數。',
+    'bureau.statistics.intro': '依縣市、機關、項目、目的、目的類別或月份統計各縣市的{service}查詢筆數。',
     'bureau.statistics.groupBy': '統計依據',
     'bureau.statistics.groupByRequired': '請至少選擇一項統計依據。',
     'bureau.statistics.caption': '依「{dimensions}」統計的查詢筆數',
@@ -72,6 +72,8 @@ export const bureauMessages = defineMessages(
     'bureau.dimension.UNIT': '單位',
     'bureau.dimension.ITEM': '查詢項目',
     'bureau.dimension.PURPOSE': '查詢目的',
+    'bureau.dimension.PURPOSE_CATEGORY': '目的類別',
+    'bureau.noPurposeCategory': '未指定類別',
     'bureau.dimension.MONTH': '月份',
 
     'bureau.reads.title': '中央機關調閱紀錄',
@@ -142,7 +144,7 @@ export const bureauMessages = defineMessages(
     'bureau.register.emptyHint': 'Each {service} query an official registers in a city appears here.',
 
     'bureau.statistics.title': 'Statistics of the cities',
-    'bureau.statistics.intro': 'The {service} queries of the cities counted by city, agency, item, purpose or month.',
+    'bureau.statistics.intro': 'The {service} queries of the cities counted by city, agency, item, purpose, purpose category or month.',
     'bureau.statistics.groupBy': 'Count by',
     'bureau.statistics.groupByRequired': 'Choose at least one thing to count by.',
     'bureau.statistics.caption': 'Queries counted by {dimensions}',
@@ -154,6 +156,8 @@ export const bureauMessages = defineMessages(
     'bureau.dimension.UNIT': 'Unit',
     'bureau.dimension.ITEM': 'Query item',
     'bureau.dimension.PURPOSE': 'Purpose',
+    'bureau.dimension.PURPOSE_CATEGORY': 'Purpose category',
+    'bureau.noPurposeCategory': 'No category stated',
     'bureau.dimension.MONTH': 'Month',
 
     'bureau.reads.title': 'Reads by central agencies',

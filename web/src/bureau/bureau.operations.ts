@@ -55,7 +55,7 @@ export const BUREAU_RECORDS_QUERY: TypedDocumentNode<
 
 // ---- Counts (queryCounts): a bureau counts its cities for its own service ----
 
-export const COUNT_DIMENSIONS = ['CITY', 'AGENCY', 'UNIT', 'ITEM', 'PURPOSE', 'MONTH'] as const;
+export const COUNT_DIMENSIONS = ['CITY', 'AGENCY', 'UNIT', 'ITEM', 'PURPOSE', 'PURPOSE_CATEGORY', 'MONTH'] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 
 export interface QueryCountRow {
@@ -64,6 +64,8 @@ export interface QueryCountRow {
   unitId: string | null;
   itemKey: string | null;
   purpose: string | null;
+  /** SOCIAL, POLICE, … when counted by PURPOSE_CATEGORY; null also for queries whose request stated none. */
+  purposeCategory: string | null;
   month: string | null;
   count: number;
 }
@@ -81,7 +83,7 @@ export interface QueryCountReport {
   rows: QueryCountRow[];
 }
 
-const COUNT_FIELDS = `total rows { cityId agencyId unitId itemKey purpose month count }`;
+const COUNT_FIELDS = `total rows { cityId agencyId unitId itemKey purpose purposeCategory month count }`;
 
 export const QUERY_COUNTS_QUERY: TypedDocumentNode<
   { queryCounts: QueryCountReport },
