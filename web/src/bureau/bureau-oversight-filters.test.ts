@@ -23,9 +23,10 @@ describe('the audits and findings pages’ filters in the address', () => {
 
   it('open an audit by its city, period and id; nothing for a city outside the reach or a malformed value', () => {
     const opened = { cityId: 'taoyuan', periodStart: '2016-01-01', periodEnd: '2016-01-31', id: ID };
-    expect(readOpenedAudit(openedAuditParam(opened), REACH)).toEqual(opened);
+    expect(openedAuditParam(opened)).toBe(`taoyuan_2016-01-01_2016-01-31_${ID}`);
+    expect(readOpenedAudit(paramsFromHash(hashOf('/bureau/audits', { audit: openedAuditParam(opened) })).get('audit'), REACH)).toEqual(opened);
     expect(readOpenedAudit(openedAuditParam({ ...opened, cityId: 'atlantis' }), REACH)).toBeNull();
-    expect(readOpenedAudit('taoyuan~2016-01-01~x', REACH)).toBeNull();
+    expect(readOpenedAudit('taoyuan_2016-01-01_x', REACH)).toBeNull();
     expect(readOpenedAudit(null, REACH)).toBeNull();
     expect(openedAuditFilter(opened)).toEqual({ cityIds: ['taoyuan'], periodFrom: '2016-01-31', periodTo: '2016-01-01' });
   });

@@ -42,7 +42,7 @@ export function findingFilter(view: BureauView): BureauFindingFilter {
 }
 
 /**
- * An opened audit in the address (`audit=taoyuan~2016-01-01~2016-01-31~<id>`): its city and period travel with the id,
+ * An opened audit in the address (`audit=taoyuan_2016-01-01_2016-01-31_<id>`; `_`, which the address keeps as is): its city and period travel with the id,
  * because the API finds audits by city and period only; a malformed value opens nothing.
  */
 export interface OpenedAudit {
@@ -55,11 +55,11 @@ export interface OpenedAudit {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function openedAuditParam(audit: OpenedAudit): string {
-  return [audit.cityId, audit.periodStart, audit.periodEnd, audit.id].join('~');
+  return [audit.cityId, audit.periodStart, audit.periodEnd, audit.id].join('_');
 }
 
 export function readOpenedAudit(value: string | null, reachCityIds: readonly string[]): OpenedAudit | null {
-  const parts = (value ?? '').split('~');
+  const parts = (value ?? '').split('_');
   if (parts.length !== 4) return null;
   const [cityId, periodStart, periodEnd, id] = parts as [string, string, string, string];
   if (!reachCityIds.includes(cityId) || !DAY.test(periodStart) || !DAY.test(periodEnd) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
