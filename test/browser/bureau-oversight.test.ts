@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import type { DemoLogin } from '@custos/platform';
 import { createOfficial } from '../permissions/officials';
-import { tokenOf } from '../query-log/query-log-helpers';
+import { fileRequest, record, tokenOf } from '../query-log/query-log-helpers';
 import { gql } from '../support/gateway-client';
 import { ownerQuery, platform } from '../support/platform';
 import { launchChromium } from './chromium';
@@ -193,6 +193,46 @@ describe('the labor bureau’s audit pages', () => {
       await citySelect(c).selectOption('changhua');
       await c.button('bureau.apply').click();
       await c.see(c.page.getByText(c.word('bureau.findings.emptyFiltered')));
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe('queries by purpose category', () => {
+  it(
+    'the statistics count the cities’ queries by the category stated on their requests, as the gateway does',
+    async () => {
+      const since = new Date(Date.now() - 1000);
+      for (const category of ['POLICE', 'POLICE', 'TRAFFIC', null]) {
+        const result = await record('changhua', await fileRequest('changhua', { approve: true, overrides: category ? { purposeCategory: category } : {} }));
+        if (!result.data) throw new Error(`recording failed: ${JSON.stringify(result.errors)}`);
+      }
+      const c = await openJourney(browser, tabs, officer(), 'zh-TW');
+      const day = since.toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' });
+      const counts = await gql<{ queryCounts: { rows: Array<{ purposeCategory: string | null; count: number }> } }>(
+        `query ($f: QueryCountFilter) { queryCounts(groupBy: [PURPOSE_CATEGORY], filter: $f) { rows { purposeCategory count } } }`,
+        { f: { cityIds: ['changhua'], from: `${day}T00:00:00+08:00` } },
+        c.session.accessToken,
+      );
+      const expected = Object.fromEntries(
+        counts.data!.queryCounts.rows.map((row) => [row.purposeCategory ? c.word(`purposeCategory.${row.purposeCategory}` as 'purposeCategory.SOCIAL') : c.word('bureau.noPurposeCategory'), row.count]),
+      );
+      expect(expected[c.word('purposeCategory.POLICE')]).toBeGreaterThanOrEqual(2);
+      expect(expected[c.word('purposeCategory.TRAFFIC')]).toBeGreaterThanOrEqual(1);
+
+      await c.visit(`/bureau/statistics?city=changhua&from=${day}`);
+      await c.see(c.heading(c.word('bureau.statistics.title')));
+      // Counted by purpose category alone, chosen in the form.
+      await c.page.getByRole('checkbox', { name: c.word('bureau.dimension.CITY'), exact: true }).uncheck();
+      await c.page.getByRole('checkbox', { name: c.word('bureau.dimension.MONTH'), exact: true }).uncheck();
+      await c.page.getByRole('checkbox', { name: c.word('bureau.dimension.PURPOSE_CATEGORY'), exact: true }).check();
+      await c.button('bureau.apply').click();
+      const table = c.page.getByRole('table', { name: c.word('bureau.statistics.caption', { dimensions: c.word('bureau.dimension.PURPOSE_CATEGORY') }) });
+      await c.see(table);
+      const names = await columnTexts(table, c.word('bureau.dimension.PURPOSE_CATEGORY'));
+      const numbers = (await columnTexts(table, c.word('bureau.statistics.count'))).map((text) => Number(text.replace(/,/g, '')));
+      expect(Object.fromEntries(names.map((name, index) => [name, numbers[index]]))).toEqual(expected);
+      await c.expectAccessible('the statistics by purpose category');
     },
     TEST_TIMEOUT_MS,
   );
