@@ -190,7 +190,7 @@ function OpenedAuditSection({ opened, scope, view }: { opened: OpenedAudit; scop
   const sorted = useSortedRows(audit?.sample ?? [], sampleColumns, { columnId: 'position', direction: 'ascending' });
 
   return (
-    <section className="section card" aria-labelledby={headingId}>
+    <section className="section card bureau-audit-detail" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('bureau.audits.detailHeading', { city: scope.cityName(opened.cityId), period: period(opened) })}</h2>
       <p>
         <a href={closeHref}>{t('bureau.audits.close')}</a>
@@ -213,7 +213,7 @@ function OpenedAuditSection({ opened, scope, view }: { opened: OpenedAudit; scop
             <div>
               <dt>{t('bureau.audits.method')}</dt>
               <dd>
-                {audit.method}（{audit.samplingCitation}）
+                {codeLabel('audit.method', audit.method)}（{audit.samplingCitation}）
               </dd>
             </div>
             <div>
