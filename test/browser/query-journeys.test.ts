@@ -10,7 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { DemoLogin } from '@custos/platform';
 import { dictionaries, interpolate, type Language, type MessageKey } from '../../web/src/i18n/dictionaries';
 import { gql } from '../support/gateway-client';
-import { demoUser, platform } from '../support/platform';
+import { demoUser, ownerQuery, platform } from '../support/platform';
 import { fileRequest, ITEM, record as recordThroughGateway, tokenOf } from '../query-log/query-log-helpers';
 import { describeViolations, seriousAxeViolations } from './axe';
 import { launchChromium } from './chromium';
@@ -147,6 +147,8 @@ describe.each(CITIES)('the query journeys of $cityId ($language)', ({ cityId, la
       // Filing with the bad ID is stopped beside the field, and nothing typed is lost.
       await clerk.field('queries.form.caseNumber').fill(caseNumber);
       await clerk.field('queries.form.purpose').fill('社會救助資格審核');
+      // The purpose's category (社政…), which the cities and the bureaus count queries by.
+      await clerk.page.getByLabel(clerk.word('queries.form.purposeCategory'), { exact: true }).selectOption('SOCIAL');
       await clerk.field('queries.form.legalBasis').fill('社會救助法第44條之2');
       await clerk.page.locator(`input[type="checkbox"][value="${itemKey}"]`).check();
       await clerk.page.getByRole('button', { name: clerk.word('queries.form.submit') }).click();
@@ -158,6 +160,9 @@ describe.each(CITIES)('the query journeys of $cityId ($language)', ({ cityId, la
       await clerk.page.getByText(clerk.word('queries.form.subjectOk', { masked: masked(subject) })).waitFor();
       await clerk.page.getByRole('button', { name: clerk.word('queries.form.submit') }).click();
       await clerk.page.getByText(clerk.word('queries.form.created', { caseNumber })).waitFor();
+      expect(await ownerQuery(`select purpose_category from query_log.query_request where case_number = $1`, [caseNumber])).toEqual([{ purpose_category: 'social' }]); // stored as the register's code
+      // The form is empty again for the next request, the category too.
+      expect(await clerk.page.getByLabel(clerk.word('queries.form.purposeCategory'), { exact: true }).inputValue()).toBe('');
       const mine = clerk.table(clerk.word('queries.mine.caption'));
       const row = mine.getByRole('row').filter({ has: clerk.page.getByRole('rowheader', { name: caseNumber }) });
       await row.getByText(clerk.word(preApproval ? 'queries.status.PENDING' : 'queries.status.notRequired')).waitFor();

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, demoUsers } from '@custos/demo';
 import type { DemoLogin } from '@custos/platform';
 import type { Browser, Page } from 'playwright-core';
 import type { Language } from '../../web/src/i18n/dictionaries';
+import { openedAuditParam } from '../../web/src/bureau/bureau-oversight-filters';
 import { launchChromium } from './chromium';
 import { gatewaySession, openSignedInTab, postGraphQL, type GatewaySession } from './console-session';
 
@@ -105,6 +106,8 @@ const WALKS: Walk[] = [
       { file: '27-account-reviews', path: '/account-reviews' },
       { file: '28-admin-handovers', path: '/admin-handovers' },
       { file: '29-cross-city-reads', path: '/cross-city-reads' },
+      { file: '29b-cross-city-reads-audits', path: '/cross-city-reads?kind=audits' },
+      { file: '29c-cross-city-reads-applications', path: '/cross-city-reads?kind=applications' },
     ],
   },
   {
@@ -114,7 +117,27 @@ const WALKS: Walk[] = [
       { file: '31-bureau-register', path: '/bureau/register' },
       { file: '32-bureau-register-one-city', path: `/bureau/register?city=${CITY}` },
       { file: '33-bureau-statistics', path: '/bureau/statistics' },
+      { file: '34-bureau-statistics-purpose-category', path: '/bureau/statistics?by=CITY,PURPOSE_CATEGORY' },
+      { file: '35-bureau-applications', path: '/bureau/applications' },
+      { file: '36-bureau-audits', path: '/bureau/audits' },
+      { file: '38-bureau-findings', path: '/bureau/findings' },
+      { file: '39-bureau-audit-requests', path: '/bureau/audit-requests' },
     ],
+    async detailShots(session) {
+      // One audit opened with its sample, when the bureau's cities have drawn any.
+      const result = await postGraphQL<{ bureauAudits: { nodes: Array<{ id: string; cityId: string; periodStart: string; periodEnd: string }> } }>(
+        GATEWAY_URL,
+        'query ScreenshotAudits { bureauAudits(first: 1) { nodes { id cityId periodStart periodEnd } } }',
+        {},
+        session.accessToken,
+      );
+      const audit = result.data?.bureauAudits.nodes[0];
+      if (!audit) {
+        console.log('  (no audit of the bureau’s service in the cities yet: draw one to see an audit with its sample)');
+        return [];
+      }
+      return [{ file: '37-bureau-audit-sample', path: `/bureau/audits?audit=${encodeURIComponent(openedAuditParam(audit))}` }];
+    },
   },
 ];
 

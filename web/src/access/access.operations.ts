@@ -300,8 +300,9 @@ export interface ApplicationEvent {
   onBehalfOf: string | null;
   comment: string | null;
   actedAt: string;
-  actor: PersonRef;
-  actorAgency: { id: string; name: string; nameEn: string | null };
+  /** Null when the actor is not of the city: a central agency's officer recording the bureau's own decision. */
+  actor: PersonRef | null;
+  actorAgency: { id: string; name: string; nameEn: string | null } | null;
 }
 
 export interface ApplicationStep {

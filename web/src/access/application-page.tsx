@@ -11,6 +11,7 @@ import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import { STATUS_TONES, STEP_TONES } from './application-status';
 import { describeAccessError, errorField } from './access-errors';
 import { describedBy, FieldMessage } from './access-fields';
+import { describeActor, type ActorWords } from './application-actor';
 import {
   APPLICATION_QUERY,
   DECIDE_STEP_MUTATION,
@@ -129,7 +130,7 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
                 <span className="muted">{roleName(step.role)}</span>
                 <Badge tone={STEP_TONES[step.state]}>{codeLabel('access.stepState', step.state)}</Badge>
               </h3>
-              {step.decision ? <DecisionLine event={application.timeline.find((event) => event.sequence === step.decision!.sequence)} /> : null}
+              {step.decision ? <DecisionLine event={application.timeline.find((event) => event.sequence === step.decision!.sequence)} service={application.service} /> : null}
               <p className="citation">{step.citation}</p>
             </li>
           ))}
@@ -146,7 +147,7 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
 
       <section className="section" aria-labelledby="application-timeline">
         <h2 id="application-timeline">{t('access.application.timeline')}</h2>
-        <Timeline events={application.timeline} />
+        <Timeline events={application.timeline} service={application.service} />
       </section>
 
       <details className="section">
@@ -160,36 +161,53 @@ function ApplicationView({ application, viewerId }: { application: ApplicationDe
   );
 }
 
-function DecisionLine({ event }: { event: ApplicationEvent | undefined }) {
-  const { t, language, codeLabel } = useI18n();
+/** The words `describeActor` needs, in the page's language. */
+function useActorWords(): ActorWords {
+  const { t, language, roleName } = useI18n();
+  return {
+    bureauName: (service) =>
+      service === 'labor-insurance' || service === 'health-insurance' ? t(`access.application.bureau.${service}`) : t('access.application.bureau.unknown'),
+    bureauOfficer: roleName('BUREAU_OFFICER'),
+    unknownActor: t('access.application.actorUnknown'),
+    agencyName: (agency) => localizedName(agency, language),
+  };
+}
+
+function DecisionLine({ event, service }: { event: ApplicationEvent | undefined; service: string }) {
+  const { t, codeLabel } = useI18n();
+  const words = useActorWords();
   if (!event) return null;
+  const who = describeActor(event, service, words);
   return (
     <>
       <p>
         {t('access.application.stepDecision', {
-          actor: `${event.actor.person.displayName}（${event.actor.username}）`,
-          agency: localizedName(event.actorAgency, language),
+          actor: who.actor,
+          agency: who.agency,
           at: formatDateTime(event.actedAt),
           event: codeLabel('access.event', event.event),
         })}
         {event.onBehalfOf === 'bureau' ? <span className="muted">（{t('access.application.onBehalfOfBureau')}）</span> : null}
+        {!event.actor && event.role === 'BUREAU_OFFICER' ? <span className="muted">（{t('access.application.bureauDecided')}）</span> : null}
       </p>
       {event.comment ? <p>{t('access.application.comment', { comment: event.comment })}</p> : null}
     </>
   );
 }
 
-function Timeline({ events }: { events: ApplicationEvent[] }) {
-  const { t, language, codeLabel, roleName } = useI18n();
+function Timeline({ events, service }: { events: ApplicationEvent[]; service: string }) {
+  const { t, codeLabel, roleName } = useI18n();
+  const words = useActorWords();
   const columns: Column<ApplicationEvent>[] = [
     { id: 'at', header: t('column.recordedAt'), className: 'nowrap', cell: (event) => formatDateTime(event.actedAt) },
     { id: 'event', header: t('access.column.status'), rowHeader: true, cell: (event) => codeLabel('access.event', event.event) },
     {
       id: 'actor',
       header: t('column.name'),
-      cell: (event) => `${event.actor.person.displayName}（${event.actor.username}）${event.role ? `｜${roleName(event.role)}` : ''}`,
+      // A bureau's own decision has no actor of the city: its role already names who ("中央主管機關人員").
+      cell: (event) => `${describeActor(event, service, words).actor}${event.role && event.actor ? `｜${roleName(event.role)}` : ''}`,
     },
-    { id: 'agency', header: t('column.agency'), cell: (event) => localizedName(event.actorAgency, language) },
+    { id: 'agency', header: t('column.agency'), cell: (event) => describeActor(event, service, words).agency },
     { id: 'comment', header: t('access.application.comment.label'), cell: (event) => event.comment ?? t('common.none') },
   ];
   return <DataTable caption={t('access.application.timelineCaption')} columns={columns} rows={events} rowKey={(event) => String(event.sequence)} />;

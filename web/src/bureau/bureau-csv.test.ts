@@ -40,8 +40,13 @@ describe('the bureau’s CSV exports', () => {
   });
 
   it('count by the dimensions asked, a named column beside the coded city and item', () => {
-    const csv = countsCsv(['CITY', 'ITEM', 'MONTH'], [{ cityId: 'taoyuan', agencyId: null, unitId: null, itemKey: 'k', purpose: null, month: '2026-03', count: 7 }], names);
+    const csv = countsCsv(['CITY', 'ITEM', 'MONTH'], [{ cityId: 'taoyuan', agencyId: null, unitId: null, itemKey: 'k', purpose: null, purposeCategory: null, month: '2026-03', count: 7 }], names);
     expect(csv.slice(1).split('\r\n').slice(0, 2)).toEqual(['city_id,city,item_key,item,month,count', 'taoyuan,桃園市,k,name of k,2026-03,7']);
+  });
+
+  it('count by purpose category with its code column', () => {
+    const csv = countsCsv(['PURPOSE_CATEGORY'], [{ cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, purposeCategory: 'SOCIAL', month: null, count: 3 }], names);
+    expect(csv.slice(1).split('\r\n').slice(0, 2)).toEqual(['purpose_category,count', 'SOCIAL,3']);
   });
 
   it('name the file after what, the service, the city and the day', () => {

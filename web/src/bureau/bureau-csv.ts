@@ -49,6 +49,7 @@ const DIMENSION_COLUMNS: Record<CountDimension, { code: keyof QueryCountRow; nam
   UNIT: { code: 'unitId' },
   ITEM: { code: 'itemKey', name: (row, names) => (row.itemKey ? names.itemName(row.itemKey) : '') },
   PURPOSE: { code: 'purpose' },
+  PURPOSE_CATEGORY: { code: 'purposeCategory' },
   MONTH: { code: 'month' },
 };
 
@@ -58,6 +59,7 @@ const HEADER: Record<keyof QueryCountRow, string> = {
   unitId: 'unit_id',
   itemKey: 'item_key',
   purpose: 'purpose',
+  purposeCategory: 'purpose_category',
   month: 'month',
   count: 'count',
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyCounts, topGroups } from './bureau-data';
 import type { QueryCountRow } from './bureau.operations';
 
-const row = (count: number, extra: Partial<QueryCountRow>): QueryCountRow => ({ cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, month: null, count, ...extra });
+const row = (count: number, extra: Partial<QueryCountRow>): QueryCountRow => ({ cityId: null, agencyId: null, unitId: null, itemKey: null, purpose: null, purposeCategory: null, month: null, count, ...extra });
 
 describe('the bureau home’s charts', () => {
   it('show the largest groups first and fold the rest into "other"', () => {

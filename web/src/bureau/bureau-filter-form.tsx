@@ -14,13 +14,15 @@ interface FilterFormProps {
   /** More checks before the view is applied; a message to show, or null. */
   problem?(draft: BureauView): string | null;
   actions?: ReactNode;
+  /** What the period's days are of, when not the query day (an audit's period, a finding's records). */
+  periodLabels?: { from: string; to: string };
 }
 
 /**
  * The city filter and the period of a bureau page. Applying writes the view into the address, so the page can be
  * reloaded or linked and the back button returns to the previous filter.
  */
-export function BureauFilterForm({ path, scope, view, extra, problem, actions }: FilterFormProps) {
+export function BureauFilterForm({ path, scope, view, extra, problem, actions, periodLabels }: FilterFormProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<BureauView>(view);
   const [periodProblem, setPeriodProblem] = useState(false);
@@ -61,7 +63,7 @@ export function BureauFilterForm({ path, scope, view, extra, problem, actions }:
           </p>
         </div>
         <div className="field field-inline">
-          <label htmlFor={ids.from}>{t('bureau.from')}</label>
+          <label htmlFor={ids.from}>{periodLabels?.from ?? t('bureau.from')}</label>
           <input
             id={ids.from}
             type="date"
@@ -75,7 +77,7 @@ export function BureauFilterForm({ path, scope, view, extra, problem, actions }:
           </p>
         </div>
         <div className="field field-inline">
-          <label htmlFor={ids.to}>{t('bureau.to')}</label>
+          <label htmlFor={ids.to}>{periodLabels?.to ?? t('bureau.to')}</label>
           <input id={ids.to} type="date" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
         </div>
         {extra?.(draft, setDraft)}

@@ -14,6 +14,8 @@ export interface BureauView {
   to: string;
   itemKey: string;
   groupBy: CountDimension[];
+  /** A page's own choices (an audit's state, a finding's severity…), kept in the address under their names. */
+  choices?: Record<string, string>;
 }
 
 export const DEFAULT_GROUP_BY: CountDimension[] = ['CITY', 'MONTH'];
@@ -38,7 +40,7 @@ export function readBureauView(params: URLSearchParams, reachCityIds: readonly s
 /** The hash parameters of a view (for `hashOf`); defaults are left out. */
 export function bureauViewParams(view: Partial<BureauView>): Record<string, string | null> {
   const groupBy = view.groupBy && view.groupBy.join(',') !== DEFAULT_GROUP_BY.join(',') ? view.groupBy.join(',') : null;
-  return { city: view.cityId ?? null, from: view.from || null, to: view.to || null, item: view.itemKey || null, by: groupBy };
+  return { city: view.cityId ?? null, from: view.from || null, to: view.to || null, item: view.itemKey || null, by: groupBy, ...view.choices };
 }
 
 /** True when both days are given and the start is after the end. */

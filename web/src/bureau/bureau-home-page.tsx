@@ -117,6 +117,24 @@ function BureauDashboard({ scope }: { scope: BureauScope }) {
             <LazyBarChart title={t('bureau.home.purpose.chart')} categoryHeader={t('bureau.dimension.PURPOSE')} data={byPurpose} series={[{ key: 'count', label: t('chart.count'), color: PRIMARY_CHART_COLOR }]} />,
           )}
         </Card>
+        <Card title={t('bureau.home.oversight.title')}>
+          <p>{t('bureau.home.oversight.lead')}</p>
+          {/* Links only: counting here would be one more logged read of every city on each visit. */}
+          <ul className="plain-list">
+            <li>
+              <a href={hashOf('/bureau/applications', bureauViewParams({ cityId: view.cityId }))}>{t('bureau.nav.applications')}</a>
+            </li>
+            <li>
+              <a href={hashOf('/bureau/audits', bureauViewParams({ cityId: view.cityId }))}>{t('bureau.nav.audits')}</a>
+            </li>
+            <li>
+              <a href={hashOf('/bureau/findings', bureauViewParams({ cityId: view.cityId }))}>{t('bureau.nav.findings')}</a>
+            </li>
+            <li>
+              <a href={hashOf('/bureau/audit-requests')}>{t('bureau.nav.requests')}</a>
+            </li>
+          </ul>
+        </Card>
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import type { MessageKey } from '../i18n/dictionaries';
 import { useI18n } from '../i18n/i18n-context';
 import { useItemNames } from '../queries/item-names';
+import { isPurposeCategory } from '../queries/purpose-category';
 import { useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
@@ -142,6 +143,13 @@ function CountsTable({
       UNIT: { id: 'UNIT', header: t('bureau.unitCode'), sortValue: (r) => r.unitId, cell: (r) => (r.unitId ? <code>{shortId(r.unitId)}</code> : t('bureau.noUnit')) },
       ITEM: { id: 'ITEM', header: t('bureau.dimension.ITEM'), sortValue: (r) => (r.itemKey ? itemName(r.itemKey) : null), cell: (r) => (r.itemKey ? itemName(r.itemKey) : none) },
       PURPOSE: { id: 'PURPOSE', header: t('bureau.dimension.PURPOSE'), sortValue: (r) => r.purpose, cell: (r) => r.purpose ?? none },
+      PURPOSE_CATEGORY: {
+        id: 'PURPOSE_CATEGORY',
+        header: t('bureau.dimension.PURPOSE_CATEGORY'),
+        sortValue: (r) => r.purposeCategory,
+        // Queries whose request stated no category (all before the console asked for it) count under none.
+        cell: (r) => (r.purposeCategory && isPurposeCategory(r.purposeCategory) ? t(`purposeCategory.${r.purposeCategory}`) : t('bureau.noPurposeCategory')),
+      },
       MONTH: { id: 'MONTH', className: 'nowrap', header: t('bureau.dimension.MONTH'), sortValue: (r) => r.month, cell: (r) => r.month ?? none },
     };
     const chosen = groupBy.map((dimension, index) => ({ ...byDimension[dimension], rowHeader: index === 0 }));

@@ -55,7 +55,7 @@ export const BUREAU_RECORDS_QUERY: TypedDocumentNode<
 
 // ---- Counts (queryCounts): a bureau counts its cities for its own service ----
 
-export const COUNT_DIMENSIONS = ['CITY', 'AGENCY', 'UNIT', 'ITEM', 'PURPOSE', 'MONTH'] as const;
+export const COUNT_DIMENSIONS = ['CITY', 'AGENCY', 'UNIT', 'ITEM', 'PURPOSE', 'PURPOSE_CATEGORY', 'MONTH'] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 
 export interface QueryCountRow {
@@ -64,6 +64,8 @@ export interface QueryCountRow {
   unitId: string | null;
   itemKey: string | null;
   purpose: string | null;
+  /** SOCIAL, POLICE, … when counted by PURPOSE_CATEGORY; null also for queries whose request stated none. */
+  purposeCategory: string | null;
   month: string | null;
   count: number;
 }
@@ -81,7 +83,7 @@ export interface QueryCountReport {
   rows: QueryCountRow[];
 }
 
-const COUNT_FIELDS = `total rows { cityId agencyId unitId itemKey purpose month count }`;
+const COUNT_FIELDS = `total rows { cityId agencyId unitId itemKey purpose purposeCategory month count }`;
 
 export const QUERY_COUNTS_QUERY: TypedDocumentNode<
   { queryCounts: QueryCountReport },
@@ -157,6 +159,235 @@ export const CROSS_CITY_READS_QUERY: TypedDocumentNode<
         rowCount
         readAt
       }
+    }
+  }
+`;
+
+// ---- The cities' audits and findings of the bureau's service (audit subgraph) ----
+
+export const AUDIT_STATES = ['DRAWN', 'IN_REVIEW', 'READY_FOR_SIGNOFF', 'SIGNING', 'SIGNED_OFF'] as const;
+export type AuditState = (typeof AUDIT_STATES)[number];
+export const FINDING_SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export const FINDING_STATUSES = ['OPEN', 'INVESTIGATING', 'CLOSED'] as const;
+export const ANOMALY_RULES = ['OUTSIDE_OFFICE_HOURS', 'BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS'] as const;
+
+interface Paged<Node> {
+  totalCount: number;
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  nodes: Node[];
+}
+
+export interface BureauAudit {
+  id: string;
+  cityId: string;
+  service: string;
+  ruleVersionId: string;
+  method: string;
+  samplingCitation: string;
+  periodStart: string;
+  periodEnd: string;
+  agencyId: string | null;
+  unitId: string | null;
+  populationCount: number;
+  sampleSize: number;
+  drawnAt: string;
+  state: AuditState;
+  judgedRecords: number;
+  checklistAnswered: number;
+  signatures: number;
+  recommendations: string | null;
+}
+
+export interface BureauSampledRecord {
+  position: number;
+  queryRecordId: string;
+  queriedAt: string;
+  agencyId: string;
+  unitId: string | null;
+  itemKey: string;
+  nonconforming: number;
+}
+
+export interface BureauAuditFilter {
+  cityIds?: string[];
+  periodFrom?: string;
+  periodTo?: string;
+  states?: AuditState[];
+}
+
+const BUREAU_AUDIT_FIELDS = `
+  id cityId service ruleVersionId method samplingCitation periodStart periodEnd agencyId unitId
+  populationCount sampleSize drawnAt state judgedRecords checklistAnswered signatures recommendations
+`;
+
+/** The list: no samples (a page of audits with their samples counts against the gateway's row budget). */
+export const BUREAU_AUDITS_QUERY: TypedDocumentNode<{ bureauAudits: Paged<BureauAudit> }, { first: number; after?: string | null; filter: BureauAuditFilter }> = gql`
+  query BureauAudits($first: Int!, $after: String, $filter: BureauAuditFilter) {
+    bureauAudits(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { ${BUREAU_AUDIT_FIELDS} }
+    }
+  }
+`;
+
+/**
+ * One audit with a page of its sample. The API has no lookup by id, so the audit is found among the city's audits
+ * whose period covers its own (a handful), each with the same page of its sample; the page keeps the one asked for.
+ */
+export const BUREAU_AUDIT_SAMPLE_QUERY: TypedDocumentNode<
+  { bureauAudits: { nodes: Array<BureauAudit & { sample: BureauSampledRecord[] }> } },
+  { filter: BureauAuditFilter; sampleSize: number; afterPosition?: number | null }
+> = gql`
+  query BureauAuditSample($filter: BureauAuditFilter, $sampleSize: Int!, $afterPosition: Int) {
+    bureauAudits(first: 20, filter: $filter) {
+      nodes {
+        ${BUREAU_AUDIT_FIELDS}
+        sample(first: $sampleSize, afterPosition: $afterPosition) { position queryRecordId queriedAt agencyId unitId itemKey nonconforming }
+      }
+    }
+  }
+`;
+
+export interface BureauFinding {
+  id: string;
+  cityId: string;
+  service: string;
+  rule: string;
+  severity: string;
+  status: string;
+  agencyId: string | null;
+  windowStart: string;
+  windowEnd: string;
+  recordCount: number;
+  summary: string;
+  ruleVersionId: string;
+  citation: string;
+  detectedAt: string;
+}
+
+export interface BureauFindingFilter {
+  cityIds?: string[];
+  from?: string;
+  to?: string;
+  severities?: string[];
+  statuses?: string[];
+  rule?: string;
+}
+
+export const BUREAU_FINDINGS_QUERY: TypedDocumentNode<{ bureauFindings: Paged<BureauFinding> }, { first: number; after?: string | null; filter: BureauFindingFilter }> = gql`
+  query BureauFindings($first: Int!, $after: String, $filter: BureauFindingFilter) {
+    bureauFindings(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { id cityId service rule severity status agencyId windowStart windowEnd recordCount summary ruleVersionId citation detectedAt }
+    }
+  }
+`;
+
+// ---- Audit requests: the bureau asks a city to audit (requestBureauAudit) ----
+
+export interface BureauAuditRequest {
+  id: string;
+  cityId: string;
+  service: string;
+  periodStart: string;
+  periodEnd: string;
+  agencyId: string | null;
+  reason: string;
+  dueOn: string;
+  requestedAt: string;
+  taskId: string | null;
+  taskState: string | null;
+  completedAt: string | null;
+  completionNote: string | null;
+}
+
+const AUDIT_REQUEST_FIELDS = `id cityId service periodStart periodEnd agencyId reason dueOn requestedAt taskId taskState completedAt completionNote`;
+
+export const BUREAU_AUDIT_REQUESTS_QUERY: TypedDocumentNode<{ bureauAuditRequests: Paged<BureauAuditRequest> }, { first: number; after?: string | null; filter: { cityIds?: string[] } }> = gql`
+  query BureauAuditRequests($first: Int!, $after: String, $filter: BureauAuditRequestFilter) {
+    bureauAuditRequests(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { ${AUDIT_REQUEST_FIELDS} }
+    }
+  }
+`;
+
+export interface RequestBureauAuditInput {
+  cityId: string;
+  periodStart: string;
+  periodEnd: string;
+  reason: string;
+  dueOn?: string | null;
+}
+
+export const REQUEST_BUREAU_AUDIT_MUTATION: TypedDocumentNode<{ requestBureauAudit: BureauAuditRequest }, { input: RequestBureauAuditInput }> = gql`
+  mutation RequestBureauAudit($input: RequestBureauAuditInput!) {
+    requestBureauAudit(input: $input) { ${AUDIT_REQUEST_FIELDS} }
+  }
+`;
+
+// ---- Applications awaiting the bureau's own step (Taoyuan 附表三, 6(二)) ----
+
+export interface BureauApplication {
+  id: string;
+  cityId: string;
+  service: string;
+  kind: string;
+  operation: string;
+  status: string;
+  agencyId: string;
+  itemsToAdd: string[];
+  itemsToRemove: string[];
+  reason: string;
+  formNumber: string | null;
+  submittedAt: string;
+  currentStep: number;
+  stepTitleZh: string | null;
+  stepCitation: string | null;
+}
+
+const BUREAU_APPLICATION_FIELDS = `id cityId service kind operation status agencyId itemsToAdd itemsToRemove reason formNumber submittedAt currentStep stepTitleZh stepCitation`;
+
+export const BUREAU_APPLICATIONS_QUERY: TypedDocumentNode<{ bureauApplications: Paged<BureauApplication> }, { first: number; after?: string | null; filter: { cityIds?: string[] } }> = gql`
+  query BureauApplications($first: Int!, $after: String, $filter: BureauApplicationFilter) {
+    bureauApplications(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { ${BUREAU_APPLICATION_FIELDS} }
+    }
+  }
+`;
+
+export const RECORD_BUREAU_DECISION_MUTATION: TypedDocumentNode<
+  { recordBureauDecision: BureauApplication },
+  { input: { cityId: string; applicationId: string; decision: 'APPROVE' | 'REJECT'; comment?: string | null; step: number } }
+> = gql`
+  mutation RecordBureauDecision($input: BureauDecisionInput!) {
+    recordBureauDecision(input: $input) { ${BUREAU_APPLICATION_FIELDS} }
+  }
+`;
+
+// ---- A city's read logs of its audit records and applications (siblings of crossCityReads) ----
+
+export const AUDIT_CROSS_CITY_READS_QUERY: TypedDocumentNode<{ reads: Paged<CrossCityRead> }, { first: number; after?: string | null }> = gql`
+  query AuditCrossCityReads($first: Int!, $after: String) {
+    reads: auditCrossCityReads(first: $first, after: $after) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { id service readerCityId readerAccountId readerAgencyId operation rowCount readAt }
+    }
+  }
+`;
+
+export const APPLICATION_CROSS_CITY_READS_QUERY: TypedDocumentNode<{ reads: Paged<CrossCityRead> }, { first: number; after?: string | null }> = gql`
+  query ApplicationCrossCityReads($first: Int!, $after: String) {
+    reads: applicationCrossCityReads(first: $first, after: $after) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { id service readerCityId readerAccountId readerAgencyId operation rowCount readAt }
     }
   }
 `;

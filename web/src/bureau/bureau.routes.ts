@@ -20,6 +20,30 @@ export const bureauRoutes: readonly SignedInRoute[] = [
     Page: lazy(() => import('./bureau-statistics-page').then((module) => ({ default: module.BureauStatisticsPage }))),
   },
   {
+    path: '/bureau/applications',
+    navLabel: 'bureau.nav.applications',
+    roles: BUREAU_ROLES,
+    Page: lazy(() => import('./bureau-applications-page').then((module) => ({ default: module.BureauApplicationsPage }))),
+  },
+  {
+    path: '/bureau/audits',
+    navLabel: 'bureau.nav.audits',
+    roles: BUREAU_ROLES,
+    Page: lazy(() => import('./bureau-audits-page').then((module) => ({ default: module.BureauAuditsPage }))),
+  },
+  {
+    path: '/bureau/findings',
+    navLabel: 'bureau.nav.findings',
+    roles: BUREAU_ROLES,
+    Page: lazy(() => import('./bureau-findings-page').then((module) => ({ default: module.BureauFindingsPage }))),
+  },
+  {
+    path: '/bureau/audit-requests',
+    navLabel: 'bureau.nav.requests',
+    roles: BUREAU_ROLES,
+    Page: lazy(() => import('./bureau-audit-requests-page').then((module) => ({ default: module.BureauAuditRequestsPage }))),
+  },
+  {
     path: '/cross-city-reads',
     navLabel: 'bureau.nav.reads',
     roles: CROSS_CITY_READ_LOG_ROLES,

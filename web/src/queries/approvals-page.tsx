@@ -119,7 +119,10 @@ function ApprovalCard({ request, itemName, onDecided }: { request: QueryRequest;
           {request.requester.person.displayName} <span className="field-hint">({request.requester.username})</span>
         </dd>
         <dt>{t('column.purpose')}</dt>
-        <dd>{request.purpose}</dd>
+        <dd>
+          {request.purpose}
+          {request.purposeCategory ? `（${t(`purposeCategory.${request.purposeCategory}`)}）` : null}
+        </dd>
         <dt>{t('queries.column.basis')}</dt>
         <dd>
           <RequestBasis request={request} />

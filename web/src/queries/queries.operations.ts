@@ -1,3 +1,4 @@
+import type { PurposeCategory } from './purpose-category';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { SubjectKind } from './identifiers';
 
@@ -24,6 +25,7 @@ export interface QueryRequest {
   requester: AccountRef;
   caseNumber: string;
   purpose: string;
+  purposeCategory: PurposeCategory | null;
   service: string;
   itemKeys: string[];
   subjectKind: SubjectKind;
@@ -52,6 +54,7 @@ const QUERY_REQUEST_FIELDS = gql`
     }
     caseNumber
     purpose
+    purposeCategory
     service
     itemKeys
     subjectKind
@@ -119,6 +122,8 @@ export const AWAITING_DECISION_QUERY: TypedDocumentNode<{ queryRequestsAwaitingM
 export interface CreateQueryRequestInput {
   caseNumber: string;
   purpose: string;
+  /** Optional in the API (requests from before it count under none); the console always asks for it. */
+  purposeCategory?: PurposeCategory | null;
   itemKeys: string[];
   subjectKind: SubjectKind;
   subject: string;

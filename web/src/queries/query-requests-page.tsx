@@ -98,7 +98,7 @@ function RequestsTable({
         cell: (request) => formatDateTime(request.createdAt),
       },
       { id: 'caseNumber', header: t('column.caseNumber'), rowHeader: true, sortValue: (request) => request.caseNumber, cell: (request) => request.caseNumber },
-      { id: 'purpose', header: t('column.purpose'), cell: (request) => request.purpose },
+      { id: 'purpose', header: t('column.purpose'), cell: (request) => (request.purposeCategory ? `${request.purpose}（${t(`purposeCategory.${request.purposeCategory}`)}）` : request.purpose) },
       { id: 'items', header: t('column.item'), cell: (request) => request.itemKeys.map(itemName).join('、') },
       { id: 'subject', header: t('column.subject'), cell: (request) => <code>{request.subjectMasked}</code> },
       { id: 'basis', header: t('queries.column.basis'), cell: (request) => <RequestBasis request={request} /> },

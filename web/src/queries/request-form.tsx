@@ -6,6 +6,7 @@ import { localizedName } from '../i18n/localized-name';
 import { FormError } from '../ui/form-error';
 import { isIsoDate } from '../ui/format';
 import { Loading, QueryError } from '../ui/status';
+import { isPurposeCategory, PURPOSE_CATEGORIES, type PurposeCategory } from './purpose-category';
 import { checkSubject, type SubjectKind, type SubjectProblem } from './identifiers';
 import { firstErrorExtensions } from './query-errors';
 import { CREATE_QUERY_REQUEST_MUTATION, type CreateQueryRequestInput, type QueryRequest } from './queries.operations';
@@ -14,6 +15,7 @@ import { subjectProblemMessage } from './subject-problem';
 type FieldName =
   | 'caseNumber'
   | 'purpose'
+  | 'purposeCategory'
   | 'legalBasis'
   | 'consentReference'
   | 'consentSignedOn'
@@ -29,6 +31,7 @@ type FieldErrors = Partial<Record<FieldName, string>>;
 const SERVER_FIELDS: Record<string, FieldName> = {
   caseNumber: 'caseNumber',
   purpose: 'purpose',
+  purposeCategory: 'purposeCategory',
   legalBasis: 'legalBasis',
   'consent.documentReference': 'consentReference',
   'consent.signedOn': 'consentSignedOn',
@@ -44,6 +47,8 @@ const SERVER_FIELDS: Record<string, FieldName> = {
 interface FormState {
   caseNumber: string;
   purpose: string;
+  /** '' when not stated: the API takes none (such queries count under no category). */
+  purposeCategory: PurposeCategory | '';
   basis: 'legal' | 'consent';
   legalBasis: string;
   consentReference: string;
@@ -60,6 +65,7 @@ interface FormState {
 const EMPTY: FormState = {
   caseNumber: '',
   purpose: '',
+  purposeCategory: '',
   basis: 'legal',
   legalBasis: '',
   consentReference: '',
@@ -161,6 +167,7 @@ export function RequestForm({ onCreated }: { onCreated(request: QueryRequest): v
     const input: CreateQueryRequestInput = {
       caseNumber: form.caseNumber.trim(),
       purpose: form.purpose.trim(),
+      purposeCategory: form.purposeCategory || null,
       itemKeys: form.itemKeys,
       subjectKind: form.subjectKind,
       subject: form.subject,
@@ -205,6 +212,17 @@ export function RequestForm({ onCreated }: { onCreated(request: QueryRequest): v
       <h2 id={ids.form}>{t('queries.form.title')}</h2>
       <TextField label={t('queries.form.caseNumber')} value={form.caseNumber} error={errors.caseNumber} onChange={(value) => update('caseNumber', value)} required maxLength={64} />
       <TextField label={t('queries.form.purpose')} value={form.purpose} error={errors.purpose} onChange={(value) => update('purpose', value)} required multiline maxLength={500} />
+      <SelectField
+        label={t('queries.form.purposeCategory')}
+        hint={t('queries.form.purposeCategoryHint')}
+        value={form.purposeCategory}
+        error={errors.purposeCategory}
+        onChange={(value) => update('purposeCategory', isPurposeCategory(value) ? value : '')}
+        options={[
+          { value: '', label: t('queries.form.purposeCategory.none') },
+          ...PURPOSE_CATEGORIES.map((category) => ({ value: category, label: t(`purposeCategory.${category}`) })),
+        ]}
+      />
 
       <fieldset className="field">
         <legend>{t('queries.form.basis')}</legend>
@@ -345,6 +363,46 @@ export function TextField({ label, value, onChange, onBlur, error, ok, hint, typ
           {ok}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A labelled select with its hint and problem read with it, like `TextField`. */
+function SelectField({
+  label,
+  value,
+  onChange,
+  options,
+  error,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: Array<{ value: string; label: string }>;
+  error?: string;
+  hint?: string;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {error ?? null}
+      </p>
     </div>
   );
 }

@@ -19,7 +19,18 @@ describe('signed-in routes', () => {
 
   it('offer a bureau officer the cross-city pages, not a city official’s own ones', () => {
     const paths = (roles: string[]) => visibleRoutes(roles).map((route) => route.path);
-    expect(paths(['BUREAU_OFFICER'])).toEqual(['/', '/query-items', '/rules', '/bureau/register', '/bureau/statistics']);
+    expect(paths(['BUREAU_OFFICER'])).toEqual([
+      '/',
+      '/query-items',
+      '/rules',
+      '/bureau/register',
+      '/bureau/statistics',
+      '/bureau/applications',
+      '/bureau/audits',
+      '/bureau/findings',
+      '/bureau/audit-requests',
+    ]);
+    expect(paths(['TOP_ADMIN'])).not.toContain('/bureau/applications');
     expect(paths(['CASEWORKER'])).not.toContain('/bureau/register');
     expect(paths(['TOP_ADMIN'])).toContain('/cross-city-reads');
     expect(paths(['AUDITOR'])).not.toContain('/cross-city-reads');
