@@ -203,7 +203,7 @@ describe('a bureau’s reporting token', () => {
 
 describe('requestBureauAudit names an agency of the city asked', () => {
   it('refuses another city’s agency with UNKNOWN_AGENCY, writing nothing, and accepts the city’s own', async () => {
-    const input = { cityId: 'taoyuan', periodStart: '2014-01-01', periodEnd: '2014-06-30', reason: `指定機關稽核 ${tag}`, dueOn: '2099-12-30' };
+    const input = { cityId: 'taoyuan', periodStart: '2016-07-01', periodEnd: '2016-12-31', reason: `指定機關稽核 ${tag}`, dueOn: '2099-12-30' };
     const written = async () => (await ownerQuery(`SELECT count(*)::int AS n FROM audit.bureau_audit_request WHERE reason = $1`, [input.reason]))[0].n;
     const refused = await gql(REQUEST_AUDIT, { input: { ...input, agencyId: demoAgencyId('changhua', 'social') } }, labor);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UNKNOWN_AGENCY', field: 'agencyId' });
