@@ -17,6 +17,11 @@ export interface FindingCountRow {
   unresolved: number;
 }
 
+interface CityFilter {
+  predicate: string;
+  param: string | string[];
+}
+
 export interface OverdueTaskCountRow {
   cityId: string;
   obligationId: string;
@@ -36,9 +41,9 @@ export interface OverdueTaskCountRow {
 export class AuditCountService {
   async findings(scope: RequestScope, reach: ReportReach, query: FindingCountQuery, operation: string, now: Date): Promise<FindingCountRow[]> {
     if (query.status && !['open', 'investigating', 'closed'].includes(query.status)) throw new InputError('INVALID_STATUS', 'The status is open, investigating or closed.', 'status');
-    const { manager, cityIds } = await this.open(scope, reach);
-    const params: unknown[] = [cityIds];
-    const where = ['city_id = ANY ($1::text[])'];
+    const { manager, city } = await this.open(scope, reach);
+    const params: unknown[] = [city.param];
+    const where = [city.predicate];
     if (reach.kind === 'cross-city') where.push(`service = $${params.push(reach.access.service)}`);
     if (query.from) where.push(`detected_at >= $${params.push(query.from)}`);
     if (query.to) where.push(`detected_at < $${params.push(query.to)}`);
@@ -57,9 +62,9 @@ export class AuditCountService {
 
   /** Tasks due before `today` (Taiwan) and not done. */
   async overdueTasks(scope: RequestScope, reach: ReportReach, today: string, operation: string, now: Date): Promise<OverdueTaskCountRow[]> {
-    const { manager, cityIds } = await this.open(scope, reach);
-    const params: unknown[] = [cityIds, today];
-    const where = ['city_id = ANY ($1::text[])', 'completed_at IS NULL', 'due_on < $2::date'];
+    const { manager, city } = await this.open(scope, reach);
+    const params: unknown[] = [city.param, today];
+    const where = [city.predicate, 'completed_at IS NULL', 'due_on < $2::date'];
     if (reach.kind === 'cross-city') where.push(`service = $${params.push(reach.access.service)}`);
     const raw: Array<{ city_id: string; obligation_id: string; owner_role: string; n: number; oldest: string }> = await manager.query(
       `SELECT city_id, obligation_id, owner_role, count(*)::int AS n, to_char(min(due_on), 'YYYY-MM-DD') AS oldest
@@ -72,9 +77,13 @@ export class AuditCountService {
     return rows;
   }
 
-  private async open(scope: RequestScope, reach: ReportReach): Promise<{ manager: EntityManager; cityIds: string[] }> {
-    if (reach.kind === 'city') return { manager: await scope.manager(reach.cityId), cityIds: [reach.cityId] };
-    return { manager: await scope.crossCityManager(reach.access.cityIds, reach.access.service), cityIds: reach.access.cityIds };
+  /**
+   * The request's transaction and the application's own city filter (parameter $1): `city_id = $1` for one
+   * city (the form the row-level-security-alone test mode neutralises), the explicit list across cities.
+   */
+  private async open(scope: RequestScope, reach: ReportReach): Promise<{ manager: EntityManager; city: CityFilter }> {
+    if (reach.kind === 'city') return { manager: await scope.manager(reach.cityId), city: { predicate: 'city_id = $1', param: reach.cityId } };
+    return { manager: await scope.crossCityManager(reach.access.cityIds, reach.access.service), city: { predicate: 'city_id = ANY ($1::text[])', param: reach.access.cityIds } };
   }
 
   /** A central agency's count is a read of each city: logged with how many of its rows were counted. */
