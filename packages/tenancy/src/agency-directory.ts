@@ -1,6 +1,6 @@
 import { InputError } from '@custos/federation';
 import type { EntityManager } from 'typeorm';
-import { cityIsolationSql } from './rls';
+import { CURRENT_CITY_IDS_SQL, CURRENT_SERVICE_SQL, cityIsolationSql } from './rls';
 
 /**
  * Which agencies a city has, for the subgraphs that name agencies by id but do not own them
@@ -27,6 +27,19 @@ export function agencyDirectorySql(): string[] {
   ];
 }
 
+/**
+ * Issue 9: a bureau's decision in one city (an audit request naming an agency) runs in a cross-city
+ * session (`app.city_ids` = that city, `app.service`), where the one-city policy shows no agency. This
+ * SELECT-only policy, for the directory's readers only (who may read nothing but `id, city_id`), shows
+ * the agencies of the session's explicit cities — never "all", and nothing without a service.
+ */
+export function agencyDirectoryCrossCitySql(): string[] {
+  return [
+    `CREATE POLICY directory_cross_city ON identity.agency FOR SELECT TO ${AGENCY_DIRECTORY_READERS.join(', ')}
+       USING (city_id = ANY (${CURRENT_CITY_IDS_SQL}) AND ${CURRENT_SERVICE_SQL} IS NOT NULL)`,
+  ];
+}
+
 /** Of `agencyIds`, those that are agencies of `cityId` (one query for all of them). */
 export async function agenciesOfCity(manager: EntityManager, cityId: string, agencyIds: readonly string[]): Promise<Set<string>> {
   const ids = [...new Set(agencyIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
@@ -40,16 +53,19 @@ export async function agenciesOfCity(manager: EntityManager, cityId: string, age
 }
 
 /** The refusal for an agency id that is not an agency of the caller's city (another city's, or none at all). */
-export function unknownAgency(field = 'agencyId'): InputError {
+export function unknownAgency(field = 'agencyId', where?: string): InputError {
+  if (where) return new InputError('UNKNOWN_AGENCY', `There is no agency with this id in ${where}. Choose one of its agencies.`, field);
   return new InputError('UNKNOWN_AGENCY', 'There is no agency with this id in your city. Choose one of your city’s agencies.', field);
 }
 
 /**
  * Refuses (UNKNOWN_AGENCY) an agency id that is not an agency of `cityId`: call it before writing
- * anything that names the agency. `cityId` is the verified caller's city, never client input.
+ * anything that names the agency. `cityId` is the verified caller's city, never client input — or,
+ * for a bureau's decision, the one city of its cross-city session (`where` then names that city in
+ * the message).
  */
-export async function requireAgencyOfCity(manager: EntityManager, cityId: string, agencyId: string, field = 'agencyId'): Promise<void> {
-  if (!(await agenciesOfCity(manager, cityId, [agencyId])).has(agencyId.toLowerCase())) throw unknownAgency(field);
+export async function requireAgencyOfCity(manager: EntityManager, cityId: string, agencyId: string, field = 'agencyId', where?: string): Promise<void> {
+  if (!(await agenciesOfCity(manager, cityId, [agencyId])).has(agencyId.toLowerCase())) throw unknownAgency(field, where);
 }
 
 const STAND_IN = 'custos test stand-in of identity.agency';
@@ -69,6 +85,7 @@ export async function installAgencyDirectoryStandIn(query: (sql: string, params?
     `COMMENT ON TABLE identity.agency IS '${STAND_IN}'`,
     ...cityIsolationSql('identity.agency'),
     ...agencyDirectorySql(),
+    ...agencyDirectoryCrossCitySql(),
   ]) {
     await query(sql);
   }

@@ -1,4 +1,4 @@
-import type { AccountPrincipal, CrossCityReach } from '@custos/auth';
+import type { AccountPrincipal, CrossCityReach, Role } from '@custos/auth';
 import { decodeCursor, encodeCursor, ForbiddenError, InputError } from '@custos/federation';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -155,4 +155,29 @@ export async function listCrossCityAccess(
 export function operationLabel(info: Pick<GraphQLResolveInfo, 'operation' | 'fieldName'>, field = info.fieldName): string {
   const name = info.operation.name?.value?.replace(/__[a-z_-]+__\d+$/, '') ?? 'anonymous';
   return `${name}/${field}`;
+}
+
+/**
+ * Whose rows a reporting aggregate (findingCounts, overdueTaskCounts, grantCounts) counts: a city's
+ * own caller holding one of `cityRoles` counts its own city; a caller whose verified principal carries
+ * a cross-city reach (a bureau officer or its reporting token) counts the cities of its reach it asked
+ * for, of its own service. A city's caller naming another city is FORBIDDEN, never silently answered.
+ */
+export type ReportReach = { kind: 'city'; cityId: string } | { kind: 'cross-city'; access: CrossCityAccess };
+
+export function reportReach(principal: AccountPrincipal, requestedCityIds: readonly string[] | null | undefined, cityRoles: readonly Role[]): ReportReach {
+  if (principal.crossCity) return { kind: 'cross-city', access: crossCityAccess(principal, requestedCityIds) };
+  if (!principal.roles.some((role) => cityRoles.includes(role))) {
+    throw new ForbiddenError(`This needs one of these roles: ${cityRoles.join(', ')}.`, { requiredRoles: cityRoles });
+  }
+  const outside = [...new Set(requestedCityIds ?? [])].filter((id) => id !== principal.cityId);
+  if (outside.length > 0) throw new ForbiddenError(`You may not read the records of ${outside.join(', ')}.`, { cities: outside });
+  return { kind: 'city', cityId: principal.cityId };
+}
+
+/** Sums a count per city (for the read log's `row_count`: how many of the city's rows were counted). */
+export function countsPerCity<T>(rows: readonly T[], cityOf: (row: T) => string, countOf: (row: T) => number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(cityOf(row), (counts.get(cityOf(row)) ?? 0) + countOf(row));
+  return counts;
 }

@@ -12,8 +12,11 @@ export {
   logCrossCityAccess,
   listCrossCityAccess,
   rowsPerCity,
+  countsPerCity,
+  reportReach,
+  type ReportReach,
   operationLabel,
   type CrossCityAccess,
   type CrossCityReadRow,
 } from './cross-city-log';
-export { AGENCY_DIRECTORY_VIEW, AGENCY_DIRECTORY_READERS, agencyDirectorySql, agenciesOfCity, requireAgencyOfCity, unknownAgency, installAgencyDirectoryStandIn, addStandInAgencies } from './agency-directory';
+export { AGENCY_DIRECTORY_VIEW, AGENCY_DIRECTORY_READERS, agencyDirectorySql, agencyDirectoryCrossCitySql, agenciesOfCity, requireAgencyOfCity, unknownAgency, installAgencyDirectoryStandIn, addStandInAgencies } from './agency-directory';

@@ -2,6 +2,7 @@ import { AnomalyService } from './anomalies/anomaly.service';
 import { AuditReviewService } from './audits/audit-review.service';
 import { AuditService } from './audits/audit.service';
 import { BureauAuditService } from './bureau/bureau-audits.service';
+import { AuditCountService } from './reporting/audit-counts.service';
 import { ReportService } from './reports/report.service';
 import { DestructionService } from './retention/destruction.service';
 import { ComplianceTaskService } from './tasks/compliance-task.service';
@@ -19,6 +20,7 @@ export function createAuditServices() {
     destruction: new DestructionService(),
     reports: new ReportService(audits, reviews),
     bureau: new BureauAuditService(),
+    counts: new AuditCountService(),
   };
 }
 

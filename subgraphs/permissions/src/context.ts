@@ -14,6 +14,7 @@ import { NetworkService } from './networks/network.service';
 import { BusinessItemEntity } from './register/business-item.entity';
 import { LegalBasisEntity } from './register/legal-basis.entity';
 import { RegisterService } from './register/register.service';
+import { GrantCountService } from './reporting/grant-counts.service';
 import { RulesService } from './rules/rules.service';
 
 /** Built once per process: stateless services, the decision-inputs cache, the directory. */
@@ -32,6 +33,7 @@ export function createServices(dependencies: PermissionsDependencies) {
     grants,
     register,
     networks: new NetworkService(),
+    grantCounts: new GrantCountService(),
     applications: new ApplicationService(dependencies.directory, grants, register),
   };
 }

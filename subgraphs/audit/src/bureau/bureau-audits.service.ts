@@ -1,6 +1,6 @@
 import { DomainError, ForbiddenError, InputError, decodeCursor, encodeCursor } from '@custos/federation';
 import { cityInfo, isCityId, rules, type IsoDate, type ServiceId } from '@custos/rules';
-import { logCrossCityAccess, rowsPerCity, type CrossCityAccess, type RequestScope } from '@custos/tenancy';
+import { logCrossCityAccess, requireAgencyOfCity, rowsPerCity, type CrossCityAccess, type RequestScope } from '@custos/tenancy';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditState } from '../audits/audit-review.type';
@@ -291,6 +291,9 @@ export class BureauAuditService {
     if (!external.value.includes('bureau')) throw new ForbiddenError(`${cityInfo(cityId).citationName}'s rules do not provide for audits by the bureau (${external.citation}).`);
 
     const manager = await scope.crossCityManager(access.cityIds, access.service);
+    // The agency asked about must be one of the city's (identity's directory, in this transaction; the
+    // session's one city only), or UNKNOWN_AGENCY before anything is written.
+    if (input.agencyId) await requireAgencyOfCity(manager, cityId, input.agencyId, 'agencyId', cityInfo(cityId).citationName);
     const id = randomUUID();
     const taskId = randomUUID();
     await manager.query(

@@ -111,7 +111,7 @@ export class RequestBureauAuditInput {
   @Field(() => ID, { description: 'The city asked (within your reach).' }) cityId!: string;
   @Field(() => String, { description: 'First day of the period to audit (YYYY-MM-DD).' }) periodStart!: string;
   @Field(() => String, { description: 'Last day of the period to audit (YYYY-MM-DD).' }) periodEnd!: string;
-  @Field(() => ID, { nullable: true, description: 'Audit only this agency of the city, when set.' }) agencyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Audit only this agency of the city, when set; UNKNOWN_AGENCY when it is not one of the city’s agencies.' }) agencyId?: string | null;
   @Field(() => String, { description: 'Why the bureau asks (1 to 2000 characters).' }) reason!: string;
   @Field(() => String, { nullable: true, description: 'When the city should have audited (YYYY-MM-DD); 30 days from today when omitted.' }) dueOn?: string | null;
 }

@@ -7,6 +7,7 @@ import { AnomaliesAndInvestigations1795600000004 } from './1795600000004-anomali
 import { RetentionAndDestruction1795600000005 } from './1795600000005-retention-and-destruction';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 import { BureauCrossCity1796600000000 } from './1796600000000-bureau-cross-city';
+import { BureauOverdueTasks1797200000000 } from './1797200000000-bureau-overdue-tasks';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const auditMigrations = [
@@ -18,6 +19,7 @@ export const auditMigrations = [
   RetentionAndDestruction1795600000005,
   MutationTrail1796500000000,
   BureauCrossCity1796600000000,
+  BureauOverdueTasks1797200000000,
 ];
 
 export function migrateAudit(ownerUrl: string) {

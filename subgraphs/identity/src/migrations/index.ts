@@ -10,6 +10,7 @@ import { OutboxReceipts1795700000000 } from './1795700000000-outbox-receipts';
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 import { SharedLoginThrottle1797100000000 } from './1797100000000-shared-login-throttle';
 import { AgencyDirectory1797100000001 } from './1797100000001-agency-directory';
+import { AgencyDirectoryCrossCity1797200000000 } from './1797200000000-agency-directory-cross-city';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const identityMigrations = [
@@ -24,6 +25,7 @@ export const identityMigrations = [
   MutationTrail1796500000000,
   SharedLoginThrottle1797100000000,
   AgencyDirectory1797100000001,
+  AgencyDirectoryCrossCity1797200000000,
 ];
 
 export function migrateIdentity(ownerUrl: string) {
