@@ -14,6 +14,7 @@ import { createOfficial } from '../permissions/officials';
 import { fileRequest, record, tokenOf } from '../query-log/query-log-helpers';
 import { gql } from '../support/gateway-client';
 import { ownerQuery, platform } from '../support/platform';
+import { auditorOf, ruleVersionOf } from '../support/rule-versions';
 import { launchChromium } from './chromium';
 import type { ConsoleTab } from './console-session';
 import { demoByUsername, openJourney, type JourneyDriver } from './console-driver';
@@ -39,8 +40,8 @@ async function seedFinding(key: string, cityId: string, service: string, severit
   await ownerQuery(`INSERT INTO audit.anomaly_scan (id, city_id, period_start, period_end, rules, scanned_at) VALUES ($1, $2, '2015-01-01', '2015-12-31', '{}', now())`, [scan, cityId]);
   await ownerQuery(
     `INSERT INTO audit.finding (id, city_id, rule_id, severity, fingerprint, window_start, window_end, record_count, record_ids, summary, rule_version_id, citation, scan_id, detected_at, service)
-     VALUES ($1, $2, 'bulk-queries', $3, $4, $5::timestamptz, $5::timestamptz + interval '1 hour', 1, ARRAY[$1]::uuid[], $6, 'v', 'c', $7, now(), $8)`,
-    [seeded[key], cityId, severity, `e2e-console-${seeded[key]}`, `${day}T01:00:00Z`, `summary ${key} ${stamp}`, scan, service],
+     VALUES ($1, $2, 'bulk-queries', $3, $4, $5::timestamptz, $5::timestamptz + interval '1 hour', 1, ARRAY[$1]::uuid[], $6, $9, 'c', $7, now(), $8)`,
+    [seeded[key], cityId, severity, `e2e-console-${seeded[key]}`, `${day}T01:00:00Z`, `summary ${key} ${stamp}`, scan, service, ruleVersionOf(cityId, service)],
   );
 }
 
@@ -48,8 +49,8 @@ async function seedAudit(key: string, cityId: string, service: string, itemKey: 
   seeded[key] = randomUUID();
   await ownerQuery(
     `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
-     VALUES ($1, $2, $3, 'v', 'sample', 'c', $4, $5, $6, 40, $7, $8, $9, now())`,
-    [seeded[key], cityId, service, period[0], period[1], 'c'.repeat(32), 'd'.repeat(64), sampleSize, randomUUID()],
+     VALUES ($1, $2, $3, $10, 'sample', 'c', $4, $5, $6, 40, $7, $8, $9, now())`,
+    [seeded[key], cityId, service, period[0], period[1], 'c'.repeat(32), 'd'.repeat(64), sampleSize, auditorOf(cityId), ruleVersionOf(cityId, service)],
   );
   for (let position = 1; position <= sampleSize; position += 1) {
     await ownerQuery(

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenOf } from '../query-log/query-log-helpers';
 import { gql, login } from '../support/gateway-client';
 import { ownerQuery, platform } from '../support/platform';
+import { ruleVersionOf } from '../support/rule-versions';
 
 /**
  * Issue 9 through the gateway: the report aggregates findingCounts, overdueTaskCounts (audit) and
@@ -36,8 +37,8 @@ async function seedFinding(cityId: string, service: string, rule: string, severi
   await ownerQuery(`INSERT INTO audit.anomaly_scan (id, city_id, period_start, period_end, rules, scanned_at) VALUES ($1, $2, '2014-02-01', '2014-02-28', '{}', now())`, [scan, cityId]);
   await ownerQuery(
     `INSERT INTO audit.finding (id, city_id, rule_id, severity, fingerprint, window_start, window_end, record_count, record_ids, summary, rule_version_id, citation, scan_id, detected_at, status, service)
-     VALUES ($1, $2, $3, $4, $5, '2014-02-05T01:00:00Z', '2014-02-05T02:00:00Z', 1, ARRAY[$1]::uuid[], 's', 'v', 'c', $6, '2014-02-10T00:00:00Z', $7, $8)`,
-    [id, cityId, rule, severity, `${tag}-${id}`, scan, status, service],
+     VALUES ($1, $2, $3, $4, $5, '2014-02-05T01:00:00Z', '2014-02-05T02:00:00Z', 1, ARRAY[$1]::uuid[], 's', $9, 'c', $6, '2014-02-10T00:00:00Z', $7, $8)`,
+    [id, cityId, rule, severity, `${tag}-${id}`, scan, status, service, ruleVersionOf(cityId, service)],
   );
 }
 
@@ -73,11 +74,11 @@ async function ownerGrants(service: string, cityIds: string[]) {
 
 beforeAll(async () => {
   since = new Date(Date.now() - 1000);
-  await seedFinding('taoyuan', 'labor-insurance', 'after-hours', 'medium', 'open');
-  await seedFinding('taoyuan', 'labor-insurance', 'after-hours', 'medium', 'closed');
-  await seedFinding('taoyuan', 'labor-insurance', 'repeat-subject', 'high', 'investigating');
-  await seedFinding('changhua', 'labor-insurance', 'after-hours', 'low', 'open');
-  await seedFinding('tainan', 'health-insurance', 'after-hours', 'high', 'open');
+  await seedFinding('taoyuan', 'labor-insurance', 'outside-office-hours', 'medium', 'open');
+  await seedFinding('taoyuan', 'labor-insurance', 'outside-office-hours', 'medium', 'closed');
+  await seedFinding('taoyuan', 'labor-insurance', 'subject-many-users', 'high', 'investigating');
+  await seedFinding('changhua', 'labor-insurance', 'outside-office-hours', 'low', 'open');
+  await seedFinding('tainan', 'health-insurance', 'outside-office-hours', 'high', 'open');
   await seedTask('taoyuan', 'labor-insurance', 'register', 'AGENCY_ADMIN', '2014-01-10');
   await seedTask('taoyuan', 'labor-insurance', 'register', 'AGENCY_ADMIN', '2014-02-10');
   await seedTask('taoyuan', 'labor-insurance', 'register', 'AGENCY_ADMIN', '2014-03-10', true);
@@ -92,14 +93,14 @@ describe('report aggregates across cities (a bureau officer)', () => {
     const result = await gql(FINDINGS, { filter: window }, labor);
     expect(result.errors).toBeUndefined();
     expect(result.data.findingCounts).toEqual([
-      { cityId: 'changhua', ruleId: 'after-hours', severity: 'low', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'repeat-subject', severity: 'high', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'after-hours', severity: 'medium', count: 2, unresolved: 1 },
+      { cityId: 'changhua', ruleId: 'outside-office-hours', severity: 'low', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'subject-many-users', severity: 'high', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'outside-office-hours', severity: 'medium', count: 2, unresolved: 1 },
     ]);
     expect((await gql(FINDINGS, { filter: { ...window, cityIds: ['changhua'] } }, labor)).data.findingCounts).toEqual([
-      { cityId: 'changhua', ruleId: 'after-hours', severity: 'low', count: 1, unresolved: 1 },
+      { cityId: 'changhua', ruleId: 'outside-office-hours', severity: 'low', count: 1, unresolved: 1 },
     ]);
-    expect((await gql(FINDINGS, { filter: window }, nhi)).data.findingCounts).toEqual([{ cityId: 'tainan', ruleId: 'after-hours', severity: 'high', count: 1, unresolved: 1 }]);
+    expect((await gql(FINDINGS, { filter: window }, nhi)).data.findingCounts).toEqual([{ cityId: 'tainan', ruleId: 'outside-office-hours', severity: 'high', count: 1, unresolved: 1 }]);
     expect((await gql(FINDINGS, { filter: { ...window, cityIds: ['taoyuan', 'changhua'] } }, nhi)).data.findingCounts).toEqual([]);
   });
 
@@ -162,8 +163,8 @@ describe('report aggregates across cities (a bureau officer)', () => {
     const findings = await gql(FINDINGS, { filter: window }, auditor);
     expect(findings.errors).toBeUndefined();
     expect(findings.data.findingCounts).toEqual([
-      { cityId: 'taoyuan', ruleId: 'repeat-subject', severity: 'high', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'after-hours', severity: 'medium', count: 2, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'subject-many-users', severity: 'high', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'outside-office-hours', severity: 'medium', count: 2, unresolved: 1 },
     ]);
     const grants = (await gql(GRANTS, {}, auditor)).data.grantCounts as Array<{ cityId: string }>;
     expect(grants.length).toBeGreaterThan(0);
@@ -213,5 +214,14 @@ describe('requestBureauAudit names an agency of the city asked', () => {
     expect(asked.errors).toBeUndefined();
     expect(asked.data.requestBureauAudit).toMatchObject({ cityId: 'taoyuan', agencyId: demoAgencyId('taoyuan', 'social') });
     expect(await written()).toBe(1);
+  });
+});
+
+describe('the seeded rows', () => {
+  it('read in the city’s own lists as any of its findings and tasks do (the console shows them to every later test)', async () => {
+    const auditor = await tokenOf('taoyuan', 'AUDITOR');
+    const findings = await gql(`{ findings { id rule status severity citation } }`, {}, auditor);
+    expect(findings.errors).toBeUndefined();
+    expect(findings.data.findings.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,11 +1,11 @@
 import { demoUnitId, demoUsers } from '@custos/demo';
-import { rules } from '@custos/rules';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficial, type TestOfficial } from '../permissions/officials';
 import { fileRequest, record, tokenOf } from '../query-log/query-log-helpers';
 import { gql, login } from '../support/gateway-client';
 import { ownerQuery, platform } from '../support/platform';
+import { auditorOf, ruleVersionOf } from '../support/rule-versions';
 
 /**
  * Issue 9 through the gateway, the audit and permissions side: a bureau officer reads the cities'
@@ -30,18 +30,6 @@ let nhi: string;
 const ids: Record<string, string> = {};
 const officials: Record<string, TestOfficial> = {};
 
-/** A demo auditor of the city, as the audit's drawer (the city's own pages name who drew it). */
-function drawerOf(cityId: string): string {
-  return demoUsers.find((candidate) => candidate.cityId === cityId && (candidate.roles as string[]).includes('AUDITOR'))!.accountId;
-}
-
-/** The city's rule version in force today for the service: the city's own pages read the checklist and sampling rule from it. */
-function ruleVersionOf(cityId: string, service: string): string {
-  const found = rules.at(cityId, service, new Date());
-  if (!found.inForce) throw new Error(`no rules in force for ${cityId}/${service}: ${found.message}`);
-  return found.version.id;
-}
-
 async function seedFinding(key: string, cityId: string, service: string, severity: string) {
   const scan = randomUUID();
   ids[key] = randomUUID();
@@ -58,7 +46,7 @@ async function seedAudit(key: string, cityId: string, service: string, itemKey: 
   await ownerQuery(
     `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
      VALUES ($1, $2, $3, $7, 'sample', 'c', '2016-01-01', '2016-01-31', $4, 1, $5, 1, $6, now())`,
-    [ids[key], cityId, service, 'c'.repeat(32), 'd'.repeat(64), drawerOf(cityId), ruleVersionOf(cityId, service)],
+    [ids[key], cityId, service, 'c'.repeat(32), 'd'.repeat(64), auditorOf(cityId), ruleVersionOf(cityId, service)],
   );
   await ownerQuery(
     `INSERT INTO audit.audit_sample (audit_id, city_id, position, query_record_id, sequence, queried_at, account_id, agency_id, item_key, draw_key) VALUES ($1, $2, 1, $3, 1, now(), $4, $5, $6, 'k')`,

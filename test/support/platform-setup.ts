@@ -20,6 +20,7 @@ export default async function setup(): Promise<() => Promise<void>> {
       ports: 'free',
       consoleDir: join(REPO_ROOT, 'web/dist'),
       nodeEnv: 'production',
+      echo: process.env.CUSTOS_E2E_ECHO === '1',
     });
   process.env.CUSTOS_E2E = JSON.stringify({
     gatewayUrl: platform.gatewayUrl,
