@@ -10,7 +10,7 @@ import { Page } from '../ui/page';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import { STATUS_TONES, STEP_TONES } from './application-status';
 import { describeAccessError, errorField } from './access-errors';
-import { describedBy, FieldMessage } from './access-fields';
+import { ApproveRejectForm } from './approve-reject-form';
 import { describeActor, type ActorWords } from './application-actor';
 import {
   APPLICATION_QUERY,
@@ -225,7 +225,7 @@ function DecisionForm({
   onDone(message: string): void;
 }) {
   const { t, messages } = useI18n();
-  const ids = { comment: useId(), hint: useId(), error: useId(), heading: useId() };
+  const ids = { comment: useId(), heading: useId() };
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -256,37 +256,19 @@ function DecisionForm({
     <section className="section card" aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>{t('access.application.decide')}</h2>
       <p>{t('access.application.decideLead', { number: stepIndex + 1, title: stepTitle })}</p>
-      <form className="access-form" noValidate onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.comment}>{t('access.application.comment.label')}</label>
-          <textarea
-            id={ids.comment}
-            value={comment}
-            maxLength={2000}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={describedBy(ids.hint, ids.error)}
-            onChange={(event) => {
-              setComment(event.target.value);
-              setFieldError(null);
-            }}
-          />
-          <p id={ids.hint} className="field-hint">
-            {t('access.application.comment.hint')}
-          </p>
-          <FieldMessage id={ids.error}>{fieldError}</FieldMessage>
-        </div>
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-        <div className="decision-actions">
-          <button type="button" className="button button-primary" disabled={loading} onClick={() => void send('APPROVE')}>
-            {loading ? t('access.application.deciding') : t('access.application.approve')}
-          </button>
-          <button type="button" className="button button-danger" disabled={loading} onClick={() => void send('REJECT')}>
-            {t('access.application.reject')}
-          </button>
-        </div>
-      </form>
+      <ApproveRejectForm
+        commentId={ids.comment}
+        comment={comment}
+        onCommentChange={(value) => {
+          setComment(value);
+          setFieldError(null);
+        }}
+        fieldError={fieldError}
+        formError={formError}
+        busy={loading}
+        onDecide={(decision) => void send(decision)}
+        words={{ comment: t('access.application.comment.label'), hint: t('access.application.comment.hint'), approve: t('access.application.approve'), reject: t('access.application.reject'), deciding: t('access.application.deciding') }}
+      />
     </section>
   );
 }

@@ -2,19 +2,18 @@ import '../access/access.css';
 import { useId, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { errorCodes } from '../api/api-error';
-import { describedBy, FieldMessage } from '../access/access-fields';
+import { ApproveRejectForm } from '../access/approve-reject-form';
 import { useI18n } from '../i18n/i18n-context';
 import { useItemNames } from '../queries/item-names';
 import { appendPage } from '../queries/query-errors';
 import { navigateTo, useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { formatDateTime } from '../ui/format';
-import { Page } from '../ui/page';
 import { LoadMore } from '../ui/pager';
 import { EmptyState, Loading, QueryError } from '../ui/status';
 import { describeBureauError } from './bureau-errors';
 import { bureauViewParams, readBureauView } from './bureau-filters';
-import { CitySelect, ReachNotice, shortId, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
+import { BureauPage, CitySelect, ReachNotice, shortId, type BureauScope } from './bureau-scope';
 import { BUREAU_APPLICATIONS_QUERY, RECORD_BUREAU_DECISION_MUTATION, type BureauApplication } from './bureau.operations';
 import './bureau.css';
 
@@ -27,14 +26,10 @@ const PATH = '/bureau/applications';
  * applies the change, so the application leaves this list but is not finished.
  */
 export function BureauApplicationsPage(_props: PageProps) {
-  const { t } = useI18n();
-  const scope = useBureauScope();
   return (
-    <Page title={t('bureau.applications.title')} lead={scope.reach ? t('bureau.applications.intro', { service: scope.serviceName }) : undefined} className="page-wide">
-      <WithReach scope={scope}>
-        <BureauApplications scope={scope} />
-      </WithReach>
-    </Page>
+    <BureauPage title="bureau.applications.title" intro="bureau.applications.intro">
+      {(scope) => <BureauApplications scope={scope} />}
+    </BureauPage>
   );
 }
 
@@ -106,7 +101,7 @@ function BureauApplications({ scope }: { scope: BureauScope }) {
 function ApplicationCard({ application, scope, onDecided }: { application: BureauApplication; scope: BureauScope; onDecided(message: string): void }) {
   const { t, codeLabel, messages } = useI18n();
   const { itemName } = useItemNames();
-  const ids = { heading: useId(), comment: useId(), hint: useId(), error: useId() };
+  const ids = { heading: useId(), comment: useId() };
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -197,37 +192,19 @@ function ApplicationCard({ application, scope, onDecided }: { application: Burea
           <dd>{application.reason}</dd>
         </div>
       </dl>
-      <form className="access-form" noValidate onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.comment}>{t('bureau.applications.comment')}</label>
-          <textarea
-            id={ids.comment}
-            value={comment}
-            maxLength={2000}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={describedBy(ids.hint, ids.error)}
-            onChange={(event) => {
-              setComment(event.target.value);
-              setFieldError(null);
-            }}
-          />
-          <p id={ids.hint} className="field-hint">
-            {t('bureau.applications.commentHint')}
-          </p>
-          <FieldMessage id={ids.error}>{fieldError}</FieldMessage>
-        </div>
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-        <div className="decision-actions">
-          <button type="button" className="button button-primary" disabled={loading} onClick={() => void send('APPROVE')}>
-            {loading ? t('bureau.applications.deciding') : t('bureau.applications.approve')}
-          </button>
-          <button type="button" className="button button-danger" disabled={loading} onClick={() => void send('REJECT')}>
-            {t('bureau.applications.reject')}
-          </button>
-        </div>
-      </form>
+      <ApproveRejectForm
+        commentId={ids.comment}
+        comment={comment}
+        onCommentChange={(value) => {
+          setComment(value);
+          setFieldError(null);
+        }}
+        fieldError={fieldError}
+        formError={formError}
+        busy={loading}
+        onDecide={(decision) => void send(decision)}
+        words={{ comment: t('bureau.applications.comment'), hint: t('bureau.applications.commentHint'), approve: t('bureau.applications.approve'), reject: t('bureau.applications.reject'), deciding: t('bureau.applications.deciding') }}
+      />
     </section>
   );
 }

@@ -10,13 +10,12 @@ import { navigateTo, useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { formatDate, formatDateTime, todayInTaiwan } from '../ui/format';
-import { Page } from '../ui/page';
 import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { describeBureauError } from './bureau-errors';
 import { auditRequestProblems, EMPTY_AUDIT_REQUEST, type AuditRequestField } from './bureau-oversight-filters';
 import { bureauViewParams, readBureauView } from './bureau-filters';
-import { CitySelect, ReachNotice, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
+import { BureauPage, CitySelect, ReachNotice, type BureauScope } from './bureau-scope';
 import { BUREAU_AUDIT_REQUESTS_QUERY, REQUEST_BUREAU_AUDIT_MUTATION, type BureauAuditRequest } from './bureau.operations';
 import './bureau.css';
 
@@ -30,14 +29,10 @@ const TASK_TONES: Record<string, BadgeTone> = { OPEN: 'info', OVERDUE: 'danger',
  * bureau among its external auditors (e.g. Changhua 8(四)); its refusal is shown in full.
  */
 export function BureauAuditRequestsPage(_props: PageProps) {
-  const { t } = useI18n();
-  const scope = useBureauScope();
   return (
-    <Page title={t('bureau.requests.title')} lead={scope.reach ? t('bureau.requests.intro', { service: scope.serviceName }) : undefined} className="page-wide">
-      <WithReach scope={scope}>
-        <BureauAuditRequests scope={scope} />
-      </WithReach>
-    </Page>
+    <BureauPage title="bureau.requests.title" intro="bureau.requests.intro">
+      {(scope) => <BureauAuditRequests scope={scope} />}
+    </BureauPage>
   );
 }
 

@@ -8,13 +8,12 @@ import { hashOf, useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { formatDateTime, formatNumber } from '../ui/format';
-import { Page } from '../ui/page';
 import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { BureauFilterForm } from './bureau-filter-form';
 import { bureauViewParams, readBureauView, type BureauView } from './bureau-filters';
 import { auditFilter, openedAuditFilter, openedAuditParam, readAuditChoices, readOpenedAudit, type OpenedAudit } from './bureau-oversight-filters';
-import { ReachNotice, shortId, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
+import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
 import { AUDIT_STATES, BUREAU_AUDIT_SAMPLE_QUERY, BUREAU_AUDITS_QUERY, type AuditState, type BureauAudit, type BureauSampledRecord } from './bureau.operations';
 import './bureau.css';
 
@@ -32,14 +31,10 @@ export const AUDIT_STATE_TONES: Record<AuditState, BadgeTone> = {
 
 /** The cities' audits of the bureau's service (bureauAudits), with the city filter; one opens with its sample. */
 export function BureauAuditsPage(_props: PageProps) {
-  const { t } = useI18n();
-  const scope = useBureauScope();
   return (
-    <Page title={t('bureau.audits.title')} lead={scope.reach ? t('bureau.audits.intro', { service: scope.serviceName }) : undefined} className="page-wide register-page">
-      <WithReach scope={scope}>
-        <BureauAudits scope={scope} />
-      </WithReach>
-    </Page>
+    <BureauPage title="bureau.audits.title" intro="bureau.audits.intro" className="page-wide register-page">
+      {(scope) => <BureauAudits scope={scope} />}
+    </BureauPage>
   );
 }
 

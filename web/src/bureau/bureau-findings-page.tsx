@@ -7,13 +7,12 @@ import { useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { formatDateTime, formatNumber } from '../ui/format';
-import { Page } from '../ui/page';
 import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { BureauFilterForm } from './bureau-filter-form';
 import { readBureauView, type BureauView } from './bureau-filters';
 import { findingFilter, readFindingChoices } from './bureau-oversight-filters';
-import { ReachNotice, shortId, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
+import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
 import { ANOMALY_RULES, BUREAU_FINDINGS_QUERY, FINDING_SEVERITIES, FINDING_STATUSES, type BureauFinding } from './bureau.operations';
 import './bureau.css';
 
@@ -26,14 +25,10 @@ const SEVERITY_ORDER = ['LOW', 'MEDIUM', 'HIGH'];
 
 /** The cities' anomaly findings raised under the bureau's service's rules (bureauFindings), newest first. */
 export function BureauFindingsPage(_props: PageProps) {
-  const { t } = useI18n();
-  const scope = useBureauScope();
   return (
-    <Page title={t('bureau.findings.title')} lead={scope.reach ? t('bureau.findings.intro', { service: scope.serviceName }) : undefined} className="page-wide register-page">
-      <WithReach scope={scope}>
-        <BureauFindings scope={scope} />
-      </WithReach>
-    </Page>
+    <BureauPage title="bureau.findings.title" intro="bureau.findings.intro" className="page-wide register-page">
+      {(scope) => <BureauFindings scope={scope} />}
+    </BureauPage>
   );
 }
 

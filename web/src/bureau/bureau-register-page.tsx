@@ -8,14 +8,13 @@ import { useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { formatDateTime, todayInTaiwan } from '../ui/format';
-import { Page } from '../ui/page';
 import { LoadMore } from '../ui/pager';
 import { EmptyState, Loading, QueryError } from '../ui/status';
 import { exportFileName, MAX_EXPORT_RECORDS, recordsCsv } from './bureau-csv';
 import { CsvExportButton, ExportRefused } from './bureau-export';
 import { BureauFilterForm } from './bureau-filter-form';
 import { readBureauView, recordFilter } from './bureau-filters';
-import { ReachNotice, shortId, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
+import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
 import { BUREAU_RECORDS_QUERY, type CrossCityRecord, type CrossCityRecordFilter } from './bureau.operations';
 import './bureau.css';
 
@@ -25,14 +24,10 @@ const EXPORT_PAGE_SIZE = 200;
 
 /** A central agency's view of the cities' registers: its own service only, filtered by city and period. */
 export function BureauRegisterPage(_props: PageProps) {
-  const { t } = useI18n();
-  const scope = useBureauScope();
   return (
-    <Page title={t('bureau.register.title')} lead={scope.reach ? t('bureau.register.intro', { service: scope.serviceName }) : undefined} className="page-wide register-page">
-      <WithReach scope={scope}>
-        <BureauRegister scope={scope} />
-      </WithReach>
-    </Page>
+    <BureauPage title="bureau.register.title" intro="bureau.register.intro" className="page-wide register-page">
+      {(scope) => <BureauRegister scope={scope} />}
+    </BureauPage>
   );
 }
 

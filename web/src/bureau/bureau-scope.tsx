@@ -5,6 +5,7 @@ import { crossCityReachOf, type CrossCityReach } from '../api/token-claims';
 import type { MessageKey } from '../i18n/dictionaries';
 import { useI18n } from '../i18n/i18n-context';
 import { localizedName } from '../i18n/localized-name';
+import { Page } from '../ui/page';
 import { CITY_NAMES_QUERY } from './bureau.operations';
 
 export interface BureauScope {
@@ -60,6 +61,20 @@ export function WithReach({ scope, children }: { scope: BureauScope; children: R
     );
   }
   return <>{children}</>;
+}
+
+/**
+ * A bureau officer's page: its title, a lead naming the bureau's own service, and its body once the
+ * token's reach is known (a notice instead when the token has none).
+ */
+export function BureauPage({ title, intro, className = 'page-wide', children }: { title: MessageKey; intro: MessageKey; className?: string; children(scope: BureauScope): ReactNode }) {
+  const { t } = useI18n();
+  const scope = useBureauScope();
+  return (
+    <Page title={t(title)} lead={scope.reach ? t(intro, { service: scope.serviceName }) : undefined} className={className}>
+      <WithReach scope={scope}>{children(scope)}</WithReach>
+    </Page>
+  );
 }
 
 /** The city filter: every city of the reach, or one. */

@@ -9,14 +9,13 @@ import { useHashParams } from '../shell/hash-path';
 import type { PageProps } from '../shell/signed-in-routes';
 import { DataTable, useSortedRows, type Column } from '../ui/data-table';
 import { formatNumber, todayInTaiwan } from '../ui/format';
-import { Page } from '../ui/page';
 import { Pager, usePagedRows } from '../ui/pager';
 import { EmptyState, Loading, QueryError } from '../ui/status';
 import { countsCsv, exportFileName } from './bureau-csv';
 import { CsvExportButton } from './bureau-export';
 import { BureauFilterForm } from './bureau-filter-form';
 import { countFilter, readBureauView, type BureauView } from './bureau-filters';
-import { ReachNotice, shortId, useBureauScope, WithReach, type BureauScope } from './bureau-scope';
+import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
 import { COUNT_DIMENSIONS, QUERY_COUNTS_QUERY, type CountDimension, type QueryCountRow } from './bureau.operations';
 import './bureau.css';
 
@@ -24,14 +23,10 @@ const PAGE_SIZE = 25;
 
 /** The cities' queries counted by what the officer picks (queryCounts), with the city filter, sorted, paged, as CSV. */
 export function BureauStatisticsPage(_props: PageProps) {
-  const { t } = useI18n();
-  const scope = useBureauScope();
   return (
-    <Page title={t('bureau.statistics.title')} lead={scope.reach ? t('bureau.statistics.intro', { service: scope.serviceName }) : undefined} className="page-wide register-page">
-      <WithReach scope={scope}>
-        <BureauStatistics scope={scope} />
-      </WithReach>
-    </Page>
+    <BureauPage title="bureau.statistics.title" intro="bureau.statistics.intro" className="page-wide register-page">
+      {(scope) => <BureauStatistics scope={scope} />}
+    </BureauPage>
   );
 }
 
