@@ -45,7 +45,8 @@ export async function startJobWorker(config: WorkerConfig): Promise<RunningJobWo
     },
     [JOB.writeCheckpoints]: async (_payload, helpers) => {
       const results = await queryLog.writeCheckpoints(new Date());
-      helpers.logger.debug(`${JOB.writeCheckpoints}: ${results.map((result) => `${result.cityId}@${result.sequence ?? '-'}`).join(', ')}`);
+      // Which head each city's chain is anchored at: one line every five minutes, what an operator checks first.
+      helpers.logger.info(`${JOB.writeCheckpoints}: ${results.map((result) => `${result.cityId}@${result.sequence ?? '-'}`).join(', ')}`);
       failIfAny(JOB.writeCheckpoints, results.filter((result) => result.error).map((result) => `${result.cityId}: ${result.error}`));
     },
     [JOB.scanAnomalies]: async (_payload, helpers) => {
