@@ -89,10 +89,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     persistedQueries: false,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: 2000 },
-    formatError: (formatted) =>
-      isSafeToShow(formatted)
-        ? { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, serviceName: undefined, stacktrace: undefined } }
-        : { message: 'Something went wrong on our side. Nothing was saved. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    formatError: (formatted) => {
+      if (isSafeToShow(formatted)) {
+        return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, serviceName: undefined, stacktrace: undefined } };
+      }
+      // The caller gets a plain sentence; the operator gets what happened (never shown to the caller).
+      console.error(`[gateway] internal error${formatted.extensions?.serviceName ? ` from ${String(formatted.extensions.serviceName)}` : ''} at ${formatted.path?.join('.') ?? '-'}: ${formatted.message}`);
+      return { message: 'Something went wrong on our side. Nothing was saved. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    },
     plugins: [
       ...protection.plugins,
       readOnlyTokenPlugin(),
