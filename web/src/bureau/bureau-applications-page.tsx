@@ -12,8 +12,8 @@ import { formatDateTime } from '../ui/format';
 import { LoadMore } from '../ui/pager';
 import { EmptyState, Loading, QueryError } from '../ui/status';
 import { describeBureauError } from './bureau-errors';
-import { bureauViewParams, readBureauView } from './bureau-filters';
-import { BureauPage, CitySelect, ReachNotice, shortId, type BureauScope } from './bureau-scope';
+import { bureauViewParams } from './bureau-filters';
+import { BureauPage, CitySelect, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
 import { BUREAU_APPLICATIONS_QUERY, RECORD_BUREAU_DECISION_MUTATION, type BureauApplication } from './bureau.operations';
 import './bureau.css';
 
@@ -37,7 +37,7 @@ function BureauApplications({ scope }: { scope: BureauScope }) {
   const { t } = useI18n();
   const params = useHashParams();
   const address = params.toString();
-  const view = useMemo(() => readBureauView(new URLSearchParams(address), scope.reach!.cityIds), [address, scope.reach]);
+  const view = useBureauView(scope, address);
   const filter = useMemo(() => (view.cityId ? { cityIds: [view.cityId] } : {}), [view.cityId]);
   const variables = { first: PAGE_SIZE, filter };
   const { data, loading, error, refetch, fetchMore } = useQuery(BUREAU_APPLICATIONS_QUERY, { variables, fetchPolicy: 'cache-and-network' });

@@ -14,8 +14,8 @@ import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { describeBureauError } from './bureau-errors';
 import { auditRequestProblems, EMPTY_AUDIT_REQUEST, type AuditRequestField } from './bureau-oversight-filters';
-import { bureauViewParams, readBureauView } from './bureau-filters';
-import { BureauPage, CitySelect, ReachNotice, type BureauScope } from './bureau-scope';
+import { bureauViewParams } from './bureau-filters';
+import { BureauPage, CitySelect, ReachNotice, type BureauScope, useBureauView } from './bureau-scope';
 import { BUREAU_AUDIT_REQUESTS_QUERY, REQUEST_BUREAU_AUDIT_MUTATION, type BureauAuditRequest } from './bureau.operations';
 import './bureau.css';
 
@@ -40,7 +40,7 @@ function BureauAuditRequests({ scope }: { scope: BureauScope }) {
   const { t } = useI18n();
   const params = useHashParams();
   const address = params.toString();
-  const view = useMemo(() => readBureauView(new URLSearchParams(address), scope.reach!.cityIds), [address, scope.reach]);
+  const view = useBureauView(scope, address);
   const filter = useMemo(() => (view.cityId ? { cityIds: [view.cityId] } : {}), [view.cityId]);
   const variables = { first: PAGE_SIZE, filter };
   const { data, loading, error, refetch, fetchMore } = useQuery(BUREAU_AUDIT_REQUESTS_QUERY, { variables, fetchPolicy: 'cache-and-network' });

@@ -11,9 +11,9 @@ import { formatDateTime, formatNumber } from '../ui/format';
 import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { BureauFilterForm } from './bureau-filter-form';
-import { bureauViewParams, readBureauView, type BureauView } from './bureau-filters';
+import { bureauViewParams, type BureauView } from './bureau-filters';
 import { auditFilter, openedAuditFilter, openedAuditParam, readAuditChoices, readOpenedAudit, type OpenedAudit } from './bureau-oversight-filters';
-import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
+import { BureauPage, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
 import { AUDIT_STATES, BUREAU_AUDIT_SAMPLE_QUERY, BUREAU_AUDITS_QUERY, type AuditState, type BureauAudit, type BureauSampledRecord } from './bureau.operations';
 import './bureau.css';
 
@@ -42,10 +42,7 @@ function BureauAudits({ scope }: { scope: BureauScope }) {
   const { t, codeLabel } = useI18n();
   const params = useHashParams();
   const address = params.toString();
-  const view = useMemo<BureauView>(() => {
-    const read = new URLSearchParams(address);
-    return { ...readBureauView(read, scope.reach!.cityIds), choices: readAuditChoices(read) };
-  }, [address, scope.reach]);
+  const view = useBureauView(scope, address, readAuditChoices);
   const opened = useMemo(() => readOpenedAudit(new URLSearchParams(address).get('audit'), scope.reach!.cityIds), [address, scope.reach]);
   const filter = useMemo(() => auditFilter(view), [view]);
   const variables = { first: PAGE_SIZE, filter };

@@ -10,9 +10,9 @@ import { formatDateTime, formatNumber } from '../ui/format';
 import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { BureauFilterForm } from './bureau-filter-form';
-import { readBureauView, type BureauView } from './bureau-filters';
+import { type BureauView } from './bureau-filters';
 import { findingFilter, readFindingChoices } from './bureau-oversight-filters';
-import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
+import { BureauPage, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
 import { ANOMALY_RULES, BUREAU_FINDINGS_QUERY, FINDING_SEVERITIES, FINDING_STATUSES, type BureauFinding } from './bureau.operations';
 import './bureau.css';
 
@@ -36,10 +36,7 @@ function BureauFindings({ scope }: { scope: BureauScope }) {
   const { t, codeLabel } = useI18n();
   const params = useHashParams();
   const address = params.toString();
-  const view = useMemo<BureauView>(() => {
-    const read = new URLSearchParams(address);
-    return { ...readBureauView(read, scope.reach!.cityIds), choices: readFindingChoices(read) };
-  }, [address, scope.reach]);
+  const view = useBureauView(scope, address, readFindingChoices);
   const filter = useMemo(() => findingFilter(view), [view]);
   const variables = { first: PAGE_SIZE, filter };
   const { data, loading, error, refetch, fetchMore } = useQuery(BUREAU_FINDINGS_QUERY, { variables });

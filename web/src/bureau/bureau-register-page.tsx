@@ -13,8 +13,8 @@ import { EmptyState, Loading, QueryError } from '../ui/status';
 import { exportFileName, MAX_EXPORT_RECORDS, recordsCsv } from './bureau-csv';
 import { CsvExportButton, ExportRefused } from './bureau-export';
 import { BureauFilterForm } from './bureau-filter-form';
-import { readBureauView, recordFilter } from './bureau-filters';
-import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
+import { recordFilter } from './bureau-filters';
+import { BureauPage, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
 import { BUREAU_RECORDS_QUERY, type CrossCityRecord, type CrossCityRecordFilter } from './bureau.operations';
 import './bureau.css';
 
@@ -36,7 +36,7 @@ function BureauRegister({ scope }: { scope: BureauScope }) {
   const client = useApolloClient();
   const params = useHashParams();
   const address = params.toString();
-  const view = useMemo(() => readBureauView(new URLSearchParams(address), scope.reach!.cityIds), [address, scope.reach]);
+  const view = useBureauView(scope, address);
   const filter = useMemo(() => recordFilter(view), [view]);
   const { itemName } = useItemNames();
   const variables = { first: BUREAU_PAGE_SIZE, filter };

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { localizedName } from '../i18n/localized-name';
 import { Page } from '../ui/page';
 import { CITY_NAMES_QUERY } from './bureau.operations';
+import { readBureauView, type BureauView } from './bureau-filters';
 
 export interface BureauScope {
   /** The cities and the service of the officer's token; null when the token carries none. */
@@ -61,6 +62,18 @@ export function WithReach({ scope, children }: { scope: BureauScope; children: R
     );
   }
   return <>{children}</>;
+}
+
+/**
+ * The page's view as its address holds it (city within the reach, period, item, and the page's own
+ * choices read by `readChoices`, a module-level function).
+ */
+export function useBureauView(scope: BureauScope, address: string, readChoices?: (params: URLSearchParams) => Record<string, string>): BureauView {
+  return useMemo(() => {
+    const read = new URLSearchParams(address);
+    const view = readBureauView(read, scope.reach!.cityIds);
+    return readChoices ? { ...view, choices: readChoices(read) } : view;
+  }, [address, scope.reach, readChoices]);
 }
 
 /**

@@ -14,8 +14,8 @@ import { EmptyState, Loading, QueryError } from '../ui/status';
 import { countsCsv, exportFileName } from './bureau-csv';
 import { CsvExportButton } from './bureau-export';
 import { BureauFilterForm } from './bureau-filter-form';
-import { countFilter, readBureauView, type BureauView } from './bureau-filters';
-import { BureauPage, ReachNotice, shortId, type BureauScope } from './bureau-scope';
+import { countFilter, type BureauView } from './bureau-filters';
+import { BureauPage, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
 import { COUNT_DIMENSIONS, QUERY_COUNTS_QUERY, type CountDimension, type QueryCountRow } from './bureau.operations';
 import './bureau.css';
 
@@ -34,7 +34,7 @@ function BureauStatistics({ scope }: { scope: BureauScope }) {
   const { t, language } = useI18n();
   const params = useHashParams();
   const address = params.toString();
-  const view = useMemo(() => readBureauView(new URLSearchParams(address), scope.reach!.cityIds), [address, scope.reach]);
+  const view = useBureauView(scope, address);
   const filter = useMemo(() => countFilter(view), [view]);
   const { items, itemName } = useItemNames();
   const serviceItems = useMemo(() => [...items.values()].filter((item) => item.service === scope.reach!.service), [items, scope.reach]);
