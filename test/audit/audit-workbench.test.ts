@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStoredZip } from '../../subgraphs/audit/src/testing/zip-reader';
 import { codeOf, ensureQueryLogViews, ok, removeSeededRecords, seedRecords, spreadRecords, tokenOf } from './audit-e2e-helpers';
 
-const DRAW = `mutation ($input: DrawAuditSampleInput!) { drawAuditSample(input: $input) { id method samplingCitation ruleVersionId populationCount populationHash sampleSize seed } }`;
+const DRAW = `mutation ($input: DrawAuditSampleInput!) { drawAuditSample(input: $input) { id method samplingCitation ruleVersionId populationCount populationHash sampleSize drawMethod seed } }`;
 const VERIFY = `query ($auditId: ID!) { verifyAuditSample(auditId: $auditId) { samePopulation sameSample } }`;
 const AUDIT = `query ($id: ID!) { audit(id: $id) {
   id state checklist { itemId } signoffs { step roles signedBy }
@@ -60,7 +60,7 @@ describe('the audit workbench through the gateway', () => {
 
     const exported = (await ok(EXPORT, { auditId: drawn.id }, await tokenOf(city.cityId, 'TOP_ADMIN'))).auditExport;
     expect(exported.files[0]).toMatchObject({ rows: city.size });
-    expect(JSON.parse(exported.manifest)).toMatchObject({ audit: drawn.id, populationHash: drawn.populationHash, seed: drawn.seed, state: city.finalState });
+    expect(JSON.parse(exported.manifest)).toMatchObject({ audit: drawn.id, populationHash: drawn.populationHash, drawMethod: 'hash64-register-order', seed: drawn.seed, state: city.finalState });
     // The bundle for filing: the record PDF, the CSVs and a manifest of their SHA-256.
     const archive = (await ok(ARCHIVE, { auditId: drawn.id }, drawer)).auditArchive;
     const entries = readStoredZip(Buffer.from(archive.base64, 'base64'));

@@ -48,8 +48,8 @@ async function seedFinding(key: string, cityId: string, service: string, severit
 async function seedAudit(key: string, cityId: string, service: string, itemKey: string, period: [string, string], sampleSize: number) {
   seeded[key] = randomUUID();
   await ownerQuery(
-    `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
-     VALUES ($1, $2, $3, $10, 'sample', 'c', $4, $5, $6, 40, $7, $8, $9, now())`,
+    `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, draw_method, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
+     VALUES ($1, $2, $3, $10, 'sample', 'c', $4, $5, 'md5-sorted-ids', $6, 40, $7, $8, $9, now())`,
     [seeded[key], cityId, service, period[0], period[1], 'c'.repeat(32), 'd'.repeat(64), sampleSize, auditorOf(cityId), ruleVersionOf(cityId, service)],
   );
   for (let position = 1; position <= sampleSize; position += 1) {

@@ -44,8 +44,8 @@ async function seedFinding(key: string, cityId: string, service: string, severit
 async function seedAudit(key: string, cityId: string, service: string, itemKey: string) {
   ids[key] = randomUUID();
   await ownerQuery(
-    `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
-     VALUES ($1, $2, $3, $7, 'sample', 'c', '2016-01-01', '2016-01-31', $4, 1, $5, 1, $6, now())`,
+    `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, draw_method, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
+     VALUES ($1, $2, $3, $7, 'sample', 'c', '2016-01-01', '2016-01-31', 'md5-sorted-ids', $4, 1, $5, 1, $6, now())`,
     [ids[key], cityId, service, 'c'.repeat(32), 'd'.repeat(64), auditorOf(cityId), ruleVersionOf(cityId, service)],
   );
   await ownerQuery(

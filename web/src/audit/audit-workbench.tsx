@@ -118,6 +118,10 @@ function DrawFacts({ audit }: { audit: AuditDetail }) {
           </dd>
         </div>
         <div>
+          <dt>{t('audit.facts.drawMethod')}</dt>
+          <dd>{t(`audit.drawMethod.${audit.drawMethod}`)}</dd>
+        </div>
+        <div>
           <dt>{t('audit.facts.seed')}</dt>
           <dd>
             <code className="hash">{audit.seed}</code>

@@ -86,6 +86,7 @@ export interface AuditDetail extends AuditSummary {
   samplingCitation: string;
   samplingRule: { period: string; unit: string; percent: number; minimum: number; maximum: number | null; allIfFewerThan: number; citation: string } | null;
   stratifyBy: SampleStratum[];
+  drawMethod: 'HASH64_REGISTER_ORDER' | 'MD5_SORTED_IDS';
   seed: string;
   populationHash: string;
   drawnBy: string;
@@ -107,7 +108,7 @@ const SIGNOFF_FIELDS = `signoffs { step roles titleZh citation signedBy signedAs
 // The gateway limits each operation's cost, so the workbench reads the audit and its sample in two requests.
 const AUDIT_DETAIL_FIELDS = `
   ${AUDIT_SUMMARY_FIELDS}
-  ruleVersionId samplingCitation stratifyBy seed populationHash drawnBy previousResultNote recommendations
+  ruleVersionId samplingCitation stratifyBy drawMethod seed populationHash drawnBy previousResultNote recommendations
   samplingRule { period unit percent minimum maximum allIfFewerThan citation }
   ${CHECKLIST_FIELDS}
   ${SIGNOFF_FIELDS}

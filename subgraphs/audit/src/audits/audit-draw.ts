@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { startOfTaiwanDay, addDays } from '../shared/dates';
 import type { StratumDimension } from './audit.entity';
+import { drawMethod, type DrawMethod, type DrawMethodId } from './draw-method';
 import { stratumQuotas, type StratumCount, type StratumQuota } from './stratification';
 
 /**
@@ -52,69 +53,99 @@ function populationWhere(scope: PopulationScope, params: Params): string {
   return conditions.join(' AND ');
 }
 
+/** A unit's stand-in when records without a unit form a stratum of their own (no real unit has the nil id). */
+const NO_UNIT = `'00000000-0000-0000-0000-000000000000'::uuid`;
+
 /** The stratum key of a record, e.g. `unit:<uuid>|item:labor-insurance:F0201:unspecified`; '' when not stratified. */
-function stratumSql(stratifyBy: readonly StratumDimension[]): string {
+function stratumSql(stratifyBy: readonly StratumDimension[], table = ''): string {
   const parts: string[] = [];
-  if (stratifyBy.includes('unit')) parts.push(`'unit:' || coalesce(unit_id::text, 'none')`);
-  if (stratifyBy.includes('item')) parts.push(`'item:' || item_key`);
+  if (stratifyBy.includes('unit')) parts.push(`'unit:' || coalesce(${table}unit_id::text, 'none')`);
+  if (stratifyBy.includes('item')) parts.push(`'item:' || ${table}item_key`);
   return parts.length ? parts.join(` || '|' || `) : `''`;
 }
 
-/** How many records each stratum holds (one stratum '' when not stratified). */
+/** The columns the strata are made of. */
+function stratumColumns(stratifyBy: readonly StratumDimension[]): string[] {
+  return [...(stratifyBy.includes('unit') ? ['unit_id'] : []), ...(stratifyBy.includes('item') ? ['item_key'] : [])];
+}
+
+/**
+ * How many records each stratum holds (one stratum '' when not stratified). Grouped by the columns
+ * themselves, so the stratum's key is spelt once a stratum rather than once a record.
+ */
 export async function countStrata(manager: EntityManager, scope: PopulationScope, stratifyBy: readonly StratumDimension[]): Promise<StratumCount[]> {
   const params = new Params();
-  const rows: Array<{ stratum: string; count: number }> = await manager.query(
-    `SELECT ${stratumSql(stratifyBy)} AS stratum, count(*)::int AS count FROM ${POPULATION_VIEW} WHERE ${populationWhere(scope, params)} GROUP BY 1 ORDER BY 1`,
+  const columns = stratumColumns(stratifyBy);
+  const grouped = `SELECT ${[...columns, 'count(*)::int AS count'].join(', ')} FROM ${POPULATION_VIEW} WHERE ${populationWhere(scope, params)}${columns.length ? ` GROUP BY ${columns.join(', ')}` : ''}`;
+  const rows: Array<{ stratum: string; count: number; unit_id?: string | null; item_key?: string }> = await manager.query(
+    `SELECT ${stratumSql(stratifyBy)} AS stratum, * FROM (${grouped}) g ORDER BY 1`,
     params.values,
   );
-  return rows;
+  return rows
+    .filter((row) => row.count > 0)
+    .map((row) => ({ stratum: row.stratum, count: row.count, ...(columns.includes('unit_id') ? { unitId: row.unit_id ?? null } : {}), ...(row.item_key ? { itemKey: row.item_key } : {}) }));
 }
 
 /**
  * The draw, as one SQL statement so that the population's count, its hash and the sample come from one
- * snapshot:
- * - population hash: SHA-256 of the ids in ascending order, each as lowercase text followed by a newline
- *   (`LC_ALL=C sort ids.txt | sha256sum` gives the same value);
- * - selection: records ordered by the keyed hash md5(seed || id) — reproducible by anyone holding the seed
- *   and the population — and the first `k` taken, per stratum when stratified.
- * The scans over the population read only id, city_id, queried_at, agency_id, unit_id and item_key, so an
- * index on (city_id, queried_at) INCLUDE (id, agency_id, unit_id, item_key) answers them without the table;
- * only the `k` drawn records are read in full. `quota` maps stratum → k.
+ * snapshot. The method (draw-method.ts) gives the key records are ranked by and the population's hash;
+ * the first `k` records by key are taken, per stratum when stratified. The scans read only id, city_id,
+ * queried_at, agency_id, unit_id and item_key, which the period index (city_id, queried_at) INCLUDEs, so
+ * they are answered from the index alone; only the `k` drawn records are read in full. `quota` maps
+ * stratum → k and the share of it to rank.
  */
-function drawStatement(scope: PopulationScope, stratifyBy: readonly StratumDimension[], seed: string, quota: Map<string, StratumQuota>) {
+function drawStatement(scope: PopulationScope, stratifyBy: readonly StratumDimension[], method: DrawMethod, seed: string, quota: Map<string, StratumQuota>, strata: readonly StratumCount[]) {
   const params = new Params();
   const where = populationWhere(scope, params);
-  const seedParam = params.add(seed);
-  // COLLATE "C": the hex keys and stratum names order by their bytes whatever the database's locale, so a
-  // draw is reproduced exactly on any server.
-  const candidates = `SELECT id, ${stratumSql(stratifyBy)} COLLATE "C" AS stratum, md5(${seedParam} || id::text) COLLATE "C" AS draw_key FROM ${POPULATION_VIEW} WHERE ${where}`;
+  const sortKey = method.sortKey(params.add(seed));
   let picked: string;
   if (stratifyBy.length === 0) {
     // Top-k by key: a bounded heap, no full sort of the population.
     const k = params.add(quota.get('')?.k ?? 0);
-    picked = `SELECT top.id, top.stratum, top.draw_key, row_number() OVER (ORDER BY top.draw_key, top.id)::int AS position
-                FROM (SELECT * FROM (${candidates}) c ORDER BY c.draw_key, c.id LIMIT ${k}) top`;
+    picked = `SELECT top.id, '' AS stratum, ${method.drawKeyText('top.sort_key')} AS draw_key, row_number() OVER (ORDER BY top.sort_key, top.id)::int AS position
+                FROM (SELECT id, ${sortKey} AS sort_key FROM ${POPULATION_VIEW} WHERE ${where} ORDER BY 2, 1 LIMIT ${k}) top`;
   } else {
-    const strata = params.add([...quota.keys()]);
-    const ks = params.add([...quota.values()].map((q) => q.k));
     // Keys are uniform, so only records whose key is below a stratum's cut-off can be among its first k: the
     // ranking then sorts a few rows per stratum instead of the whole population. A cut-off that lets through
-    // too few is caught by the caller, which draws again without it (cutoff 'g' sorts after every hex key).
-    const cutoffs = params.add([...quota.values()].map((q) => q.cutoff));
-    picked = `SELECT ranked.id, ranked.stratum, ranked.draw_key, row_number() OVER (ORDER BY ranked.stratum, ranked.rank)::int AS position
-                FROM (SELECT c.*, quota.k, row_number() OVER (PARTITION BY c.stratum ORDER BY c.draw_key, c.id) AS rank
+    // too few is caught by the caller, which draws again without it. Records meet their stratum's quota by
+    // its columns (a hash join), and the stratum's key is spelt only for the few that pass.
+    const sizes = new Map(strata.map((s) => [s.stratum, s]));
+    const entries = [...quota].map(([stratum, q]) => ({ stratum, q, columns: sizes.get(stratum) }));
+    const quotaColumns = [`${params.add(entries.map((e) => e.stratum))}::text[]`, `${params.add(entries.map((e) => e.q.k))}::int[]`];
+    const quotaNames = ['stratum', 'k'];
+    const joins: string[] = [];
+    quotaColumns.push(`${params.add(entries.map((e) => (e.q.share === null ? null : method.cutoff(e.q.share))))}::${method.cutoffType}[]`);
+    quotaNames.push('cutoff');
+    if (stratifyBy.includes('unit')) {
+      quotaColumns.push(`${params.add(entries.map((e) => e.columns?.unitId ?? null))}::uuid[]`);
+      quotaNames.push('unit_id');
+      joins.push(`coalesce(quota.unit_id, ${NO_UNIT}) = coalesce(c.unit_id, ${NO_UNIT})`);
+    }
+    if (stratifyBy.includes('item')) {
+      quotaColumns.push(`${params.add(entries.map((e) => e.columns?.itemKey ?? null))}::text[]`);
+      quotaNames.push('item_key');
+      joins.push('quota.item_key = c.item_key');
+    }
+    const candidates = `SELECT id, unit_id, item_key, ${sortKey} AS sort_key FROM ${POPULATION_VIEW} WHERE ${where}`;
+    picked = `SELECT ranked.id, ranked.stratum, ${method.drawKeyText('ranked.sort_key')} AS draw_key,
+                     row_number() OVER (ORDER BY ranked.stratum COLLATE "C", ranked.rank)::int AS position
+                FROM (SELECT c.id, c.sort_key, quota.stratum, quota.k, row_number() OVER (PARTITION BY quota.stratum ORDER BY c.sort_key, c.id) AS rank
                         FROM (${candidates}) c
-                        JOIN unnest(${strata}::text[], ${ks}::int[], ${cutoffs}::text[]) AS quota(stratum, k, cutoff) ON quota.stratum = c.stratum COLLATE "C"
-                       WHERE c.draw_key < quota.cutoff COLLATE "C") ranked
+                        JOIN unnest(${quotaColumns.join(', ')}) AS quota(${quotaNames.join(', ')}) ON ${joins.join(' AND ')}
+                       WHERE quota.cutoff IS NULL OR c.sort_key < quota.cutoff) ranked
                WHERE ranked.rank <= ranked.k`;
   }
   const drawn = `SELECT picked.position, record.id, record.sequence, record.queried_at, record.account_id, record.agency_id, record.unit_id, record.item_key,
                         picked.stratum, picked.draw_key
                    FROM (${picked}) picked JOIN ${POPULATION_VIEW} record ON record.id = picked.id AND record.city_id = ${params.add(scope.cityId)}`;
-  const stats = `SELECT count(*)::int AS population_count,
-                        encode(sha256(convert_to(coalesce(string_agg(id::text || chr(10), '' ORDER BY id), ''), 'UTF8')), 'hex') AS population_hash
-                   FROM ${POPULATION_VIEW} WHERE ${where}`;
+  const stats = `SELECT count(*)::int AS population_count, ${method.populationHash} AS population_hash FROM ${POPULATION_VIEW} WHERE ${where}`;
   return { params, stats, drawn };
+}
+
+/** Which method a draw uses and its seed, as stored with the audit. */
+export interface DrawSeed {
+  method: DrawMethodId;
+  seed: string;
 }
 
 export interface DrawResult {
@@ -131,12 +162,16 @@ export async function drawSample(
   manager: EntityManager,
   scope: PopulationScope,
   stratifyBy: readonly StratumDimension[],
-  seed: string,
+  draw: DrawSeed,
   allocation: Map<string, number>,
   strata: readonly StratumCount[],
 ): Promise<DrawResult> {
+  const method = drawMethod(draw.method);
+  // The older method sorts the population's ids for its hash (36 bytes an id): in memory, not spilled to disk
+  // as the default 4 MB would. The current one reads them in index order and sorts only ties.
+  await manager.query(`SELECT set_config('work_mem', '128MB', true)`);
   const once = async (quota: Map<string, StratumQuota>): Promise<DrawResult> => {
-    const { params, stats, drawn } = drawStatement(scope, stratifyBy, seed, quota);
+    const { params, stats, drawn } = drawStatement(scope, stratifyBy, method, draw.seed, quota, strata);
     const [row]: Array<{ population_count: number; population_hash: string; records: DrawnRecord[] }> = await manager.query(
       `WITH stats AS (${stats}), drawn AS (${drawn})
        SELECT stats.population_count, stats.population_hash,
@@ -164,14 +199,12 @@ export async function drawAndStoreSample(
   auditId: string,
   scope: PopulationScope,
   stratifyBy: readonly StratumDimension[],
-  seed: string,
+  draw: DrawSeed,
   allocation: Map<string, number>,
   strata: readonly StratumCount[],
   expectedCount: number,
 ): Promise<{ populationCount: number; populationHash: string; stored: number }> {
-  // Sorting the population's ids for its hash fits in memory (36 bytes an id); the default 4 MB spills to disk.
-  await manager.query(`SELECT set_config('work_mem', '128MB', true)`);
-  const drawn = await drawSample(manager, scope, stratifyBy, seed, allocation, strata);
+  const drawn = await drawSample(manager, scope, stratifyBy, draw, allocation, strata);
   if (drawn.populationCount !== expectedCount) return { populationCount: drawn.populationCount, populationHash: drawn.populationHash, stored: 0 };
   const [row]: Array<{ stored: number }> = await manager.query(
     `WITH stored AS (

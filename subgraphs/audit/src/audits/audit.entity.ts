@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SamplingRule } from '@custos/rules';
+import type { DrawMethodId } from './draw-method';
 
 export type AuditMethodValue = 'sample' | 'full-review';
 export type StratumDimension = 'unit' | 'item';
@@ -25,6 +26,8 @@ export class AuditEntity {
   @Column({ type: 'uuid', name: 'agency_id', nullable: true }) agencyId!: string | null;
   @Column({ type: 'uuid', name: 'unit_id', nullable: true }) unitId!: string | null;
   @Column({ type: 'text', name: 'stratify_by', array: true }) stratifyBy!: StratumDimension[];
+  /** How the sample was chosen and the population hashed (draw-method.ts); verified by the same method for good. */
+  @Column({ type: 'text', name: 'draw_method' }) drawMethod!: DrawMethodId;
   @Column({ type: 'text' }) seed!: string;
   @Column({ type: 'integer', name: 'population_count' }) populationCount!: number;
   @Column({ type: 'text', name: 'population_hash' }) populationHash!: string;

@@ -1,7 +1,7 @@
 import type { AuditSampleEntity } from './audit-sample.entity';
 import type { AuditEntity } from './audit.entity';
 import type { CriterionJudgmentType } from './audit-review.type';
-import { AuditMethod, SampleStratum, type AuditType, type SampledRecordType } from './audit.type';
+import { AuditMethod, DrawMethod, SampleStratum, type AuditType, type SampledRecordType } from './audit.type';
 
 export function presentAudit(audit: AuditEntity): AuditType {
   const rule = audit.samplingRule;
@@ -19,6 +19,7 @@ export function presentAudit(audit: AuditEntity): AuditType {
     agencyId: audit.agencyId,
     unitId: audit.unitId,
     stratifyBy: audit.stratifyBy.map((s) => (s === 'unit' ? SampleStratum.UNIT : SampleStratum.ITEM)),
+    drawMethod: audit.drawMethod as DrawMethod,
     seed: audit.seed,
     populationCount: audit.populationCount,
     populationHash: audit.populationHash,

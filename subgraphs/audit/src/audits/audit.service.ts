@@ -65,7 +65,7 @@ export class AuditService {
   }
 
   /**
-   * Draws the sample again from today's population with the stored seed and rule: the same population
+   * Draws the sample again from today's population with the stored method, seed and rule: the same population
    * (same hash) gives the same sample; a different hash shows the register changed since.
    */
   async verify(manager: EntityManager, cityId: string, auditId: string) {
@@ -73,7 +73,7 @@ export class AuditService {
     const scope = scopeOf(audit);
     const strata = await countStrata(manager, scope, audit.stratifyBy);
     const { quota } = quotaFor(audit.samplingRule, strata, audit.stratifyBy.length > 0);
-    const redrawn = await drawSample(manager, scope, audit.stratifyBy, audit.seed, quota, strata);
+    const redrawn = await drawSample(manager, scope, audit.stratifyBy, { method: audit.drawMethod, seed: audit.seed }, quota, strata);
     const stored = await manager.getRepository(AuditSampleEntity).find({ where: { cityId, auditId }, order: { position: 'ASC' } });
     const redrawnIds = redrawn.records.map((r) => r.id);
     return {

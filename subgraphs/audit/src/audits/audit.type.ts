@@ -16,6 +16,24 @@ export enum SampleStratum {
 }
 registerEnumType(SampleStratum, { name: 'SampleStratum', description: 'Stratify the sample by unit, by query item, or both.' });
 
+export enum DrawMethod {
+  MD5_SORTED_IDS = 'md5-sorted-ids',
+  HASH64_REGISTER_ORDER = 'hash64-register-order',
+}
+registerEnumType(DrawMethod, {
+  name: 'DrawMethod',
+  description: 'How a sample was chosen and its population hashed; an audit is always verified by the method it was drawn with.',
+  valuesConfig: {
+    MD5_SORTED_IDS: {
+      description: 'Audits drawn before 2026-12: records ranked by md5(seed ‖ id as text); population hash SHA-256 of the ids as text, one per line, in ascending order.',
+    },
+    HASH64_REGISTER_ORDER: {
+      description:
+        'Records ranked by PostgreSQL’s seeded 64-bit hash of the id’s 16 bytes, uuid_hash_extended(id, seed), as an unsigned number; population hash SHA-256 of the ids’ 16 bytes in register order (query time, then id).',
+    },
+  },
+});
+
 @ObjectType('AppliedSamplingRule', { description: 'The sampling rule an audit was drawn by, with its citation.' })
 export class AppliedSamplingRuleType {
   @Field(() => String, { description: 'month or half-year.' }) period!: string;
@@ -38,7 +56,7 @@ export class SampledRecordType {
   @Field(() => ID, { nullable: true }) unitId!: string | null;
   @Field(() => String) itemKey!: string;
   @Field(() => String, { nullable: true, description: 'The stratum it was drawn from, when stratified.' }) stratum!: string | null;
-  @Field(() => String, { description: 'md5(seed || id): the key the draw orders records by.' }) drawKey!: string;
+  @Field(() => String, { description: 'The key the draw ranks records by, in hex (see DrawMethod).' }) drawKey!: string;
   @Field(() => [CriterionJudgmentType], { description: 'The criteria it is judged on, under the rules of its date, with the answers so far.' })
   judgments!: CriterionJudgmentType[];
   @Field(() => Boolean, { description: 'Answered on every criterion.' }) judged!: boolean;
@@ -57,11 +75,10 @@ export class AuditType {
   @Field(() => ID, { nullable: true, description: 'Only this agency’s records, when set.' }) agencyId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Only this unit’s records, when set.' }) unitId!: string | null;
   @Field(() => [SampleStratum]) stratifyBy!: SampleStratum[];
-  @Field(() => String, { description: 'The random seed of the draw (32 hex digits).' }) seed!: string;
+  @Field(() => DrawMethod, { description: 'How the sample was chosen and the population hashed.' }) drawMethod!: DrawMethod;
+  @Field(() => String, { description: 'The random seed of the draw, in hex (16 digits; 32 for MD5_SORTED_IDS).' }) seed!: string;
   @Field(() => Int, { description: 'Records in the period’s population.' }) populationCount!: number;
-  @Field(() => String, {
-    description: 'SHA-256 of the population’s ids in ascending order, one per line (LC_ALL=C sort ids.txt | sha256sum).',
-  })
+  @Field(() => String, { description: 'SHA-256 of the population’s ids, as its draw method spells them (see DrawMethod).' })
   populationHash!: string;
   @Field(() => Int) sampleSize!: number;
   @Field(() => ID) drawnBy!: string;

@@ -2,11 +2,12 @@ import type { AccountPrincipal } from '@custos/auth';
 import { DomainError, ForbiddenError, InputError } from '@custos/federation';
 import { sampleSize, type IsoDate } from '@custos/rules';
 import { hasAnyRole } from '@custos/tenancy';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { cityService } from '../shared/city-rules';
 import { countStrata, drawAndStoreSample, type PopulationScope } from './audit-draw';
 import { planAudit } from './audit-period';
+import { CURRENT_DRAW_METHOD, drawMethod } from './draw-method';
 import { auditDrawers } from './audit.policy';
 import type { AuditEntity, StratumDimension } from './audit.entity';
 import { allocateSample, type StratumCount } from './stratification';
@@ -71,12 +72,14 @@ export async function drawAuditSample(manager: EntityManager, cityId: string, vi
   }
 
   const id = randomUUID();
-  const seed = randomBytes(16).toString('hex');
+  // New audits are drawn by the current method; the audit records which, so it is verified by it for good.
+  const method = CURRENT_DRAW_METHOD;
+  const seed = drawMethod(method).newSeed();
   for (let attempt = 1; attempt <= DRAW_ATTEMPTS; attempt++) {
     const strata = await countStrata(manager, scope, stratifyBy);
     const populationCount = strata.reduce((sum, s) => sum + s.count, 0);
     const { size, quota } = quotaFor(plan.rule, strata, stratifyBy.length > 0);
-    const drawn = await drawAndStoreSample(manager, id, scope, stratifyBy, seed, quota, strata, populationCount);
+    const drawn = await drawAndStoreSample(manager, id, scope, stratifyBy, { method, seed }, quota, strata, populationCount);
     if (drawn.populationCount !== populationCount) continue; // records arrived between the count and the draw: nothing stored
     if (drawn.stored !== size) throw new Error(`stored ${drawn.stored} sampled records, expected ${size}`);
     const audit: AuditEntity = {
@@ -92,6 +95,7 @@ export async function drawAuditSample(manager: EntityManager, cityId: string, vi
       agencyId,
       unitId,
       stratifyBy,
+      drawMethod: method,
       seed,
       populationCount,
       populationHash: drawn.populationHash,
@@ -101,8 +105,8 @@ export async function drawAuditSample(manager: EntityManager, cityId: string, vi
     };
     await manager.query(
       `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_rule, sampling_citation, period_start, period_end, agency_id, unit_id,
-                                stratify_by, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+                                stratify_by, draw_method, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [
         audit.id,
         audit.cityId,
@@ -116,6 +120,7 @@ export async function drawAuditSample(manager: EntityManager, cityId: string, vi
         audit.agencyId,
         audit.unitId,
         audit.stratifyBy,
+        audit.drawMethod,
         audit.seed,
         audit.populationCount,
         audit.populationHash,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateSample, NO_CUTOFF, stratumQuotas } from './stratification';
+import { allocateSample, stratumQuotas } from './stratification';
 
 describe('allocating a sample over strata', () => {
   it('is proportional and sums to the sample size', () => {
@@ -31,18 +31,17 @@ describe('allocating a sample over strata', () => {
   });
 });
 
-describe('cut-offs that spare the draw sorting whole strata', () => {
-  it('let through k + 4√k + 8 of n in expectation, all of a small stratum, none of an empty quota', () => {
+describe('shares that spare the draw sorting whole strata', () => {
+  it('let through k + 4√k + 8 of n in expectation, all of a small stratum, and leave out an empty quota', () => {
     const quotas = stratumQuotas(new Map([['big', 24], ['small', 6], ['none', 0]]), [
       { stratum: 'big', count: 800_000 },
       { stratum: 'small', count: 20 },
       { stratum: 'none', count: 5 },
     ]);
-    const big = quotas.get('big')!;
-    expect(big.k).toBe(24);
-    expect(parseInt(big.cutoff, 16) / 2 ** 32).toBeCloseTo((24 + 4 * Math.sqrt(24) + 8) / 800_000, 8);
-    expect(quotas.get('small')).toEqual({ k: 6, cutoff: NO_CUTOFF });
-    expect(quotas.get('none')).toEqual({ k: 0, cutoff: '0' });
-    expect(stratumQuotas(new Map([['big', 24]]), [{ stratum: 'big', count: 800_000 }], true).get('big')!.cutoff).toBe(NO_CUTOFF);
+    expect(quotas.get('big')!.k).toBe(24);
+    expect(quotas.get('big')!.share).toBeCloseTo((24 + 4 * Math.sqrt(24) + 8) / 800_000, 12);
+    expect(quotas.get('small')).toEqual({ k: 6, share: null });
+    expect(quotas.has('none')).toBe(false);
+    expect(stratumQuotas(new Map([['big', 24]]), [{ stratum: 'big', count: 800_000 }], true).get('big')).toEqual({ k: 24, share: null });
   });
 });

@@ -2,6 +2,10 @@
 export interface StratumCount {
   stratum: string;
   count: number;
+  /** The stratum's unit when stratified by unit ('none' records have null). */
+  unitId?: string | null;
+  /** The stratum's item when stratified by item. */
+  itemKey?: string | null;
 }
 
 /**
@@ -30,28 +34,27 @@ export function allocateSample(size: number, strata: readonly StratumCount[]): M
   return allocation;
 }
 
-/** How many to draw from a stratum, and the key below which its draw must lie (see audit-draw.ts). */
+/** How many to draw from a stratum, and the share of its (uniform) keys the draw need rank (see audit-draw.ts). */
 export interface StratumQuota {
   k: number;
-  cutoff: string;
+  /** 0 < share < 1; null when the whole stratum is ranked. */
+  share: number | null;
 }
 
-/** A cut-off every md5 hex key sorts below. */
-export const NO_CUTOFF = 'g';
-
 /**
- * Cut-offs that let through, in expectation, k + 4√k + 8 records of a stratum of n (keys are uniform):
+ * Shares that let through, in expectation, k + 4√k + 8 records of a stratum of n (keys are uniform):
  * the chance that fewer than k pass is well under one in a thousand, and then the draw is repeated with
- * `exact` (no cut-off). The cut-off never changes which records are drawn, only how much is sorted.
+ * `exact` (every record ranked). The share never changes which records are drawn, only how much is sorted.
+ * Strata given no records are left out.
  */
 export function stratumQuotas(allocation: Map<string, number>, strata: readonly StratumCount[], exact = false): Map<string, StratumQuota> {
   const sizes = new Map(strata.map((s) => [s.stratum, s.count]));
   const quotas = new Map<string, StratumQuota>();
   for (const [stratum, k] of allocation) {
+    if (k === 0) continue;
     const n = sizes.get(stratum) ?? 0;
     const share = n > 0 ? (k + 4 * Math.sqrt(k) + 8) / n : 1;
-    const cutoff = k === 0 ? '0' : exact || share >= 1 ? NO_CUTOFF : Math.floor(share * 2 ** 32).toString(16).padStart(8, '0');
-    quotas.set(stratum, { k, cutoff });
+    quotas.set(stratum, { k, share: exact || share >= 1 ? null : share });
   }
   return quotas;
 }

@@ -4,6 +4,7 @@ import { logCrossCityAccess, requireAgencyOfCity, rowsPerCity, type CrossCityAcc
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditState } from '../audits/audit-review.type';
+import type { DrawMethodId } from '../audits/draw-method';
 import { SAMPLE_CRITERIA, signoffChain } from '../audits/review-rules';
 import { versionOrNull } from '../shared/city-rules';
 import { addDays, daysBetween } from '../shared/dates';
@@ -50,6 +51,7 @@ export interface BureauAuditRow {
   unitId: string | null;
   populationCount: number;
   populationHash: string;
+  drawMethod: DrawMethodId;
   seed: string;
   sampleSize: number;
   drawnAt: Date;
@@ -390,6 +392,7 @@ function presentAuditRow(row: Record<string, unknown>): BureauAuditRow {
     unitId: (row.unit_id as string | null) ?? null,
     populationCount: Number(row.population_count),
     populationHash: row.population_hash as string,
+    drawMethod: row.draw_method as DrawMethodId,
     seed: row.seed as string,
     sampleSize: Number(row.sample_size),
     drawnAt: new Date(row.drawn_at as string),

@@ -40,8 +40,8 @@ async function finding(key: string, cityId: string, service: string | null, seve
 async function audit(key: string, cityId: string, service: string, items: string[]) {
   ids[key] = randomUUID();
   await f.db.query(
-    `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
-     VALUES ($1, $2, $3, 'v', 'sample', 'c', '2026-01-01', '2026-01-31', $4, $5, $6, $5, $7, now())`,
+    `INSERT INTO audit.audit (id, city_id, service, rule_version_id, method, sampling_citation, period_start, period_end, draw_method, seed, population_count, population_hash, sample_size, drawn_by, drawn_at)
+     VALUES ($1, $2, $3, 'v', 'sample', 'c', '2026-01-01', '2026-01-31', 'md5-sorted-ids', $4, $5, $6, $5, $7, now())`,
     [ids[key], cityId, service, 'a'.repeat(32), items.length, 'b'.repeat(64), randomUUID()],
   );
   for (const [index, item] of items.entries()) {

@@ -2,7 +2,7 @@ import { bureauDecisionAccess, crossCityAccess, listCrossCityAccess, operationLa
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AnomalyRuleKind, FindingSeverity, FindingStatus } from '../anomalies/anomaly.type';
-import { AuditMethod } from '../audits/audit.type';
+import { AuditMethod, DrawMethod } from '../audits/audit.type';
 import type { AuditContext } from '../context';
 import { parseDateArg, taiwanToday } from '../shared/dates';
 import { AUDIT_SCHEMA, type BureauAuditRequestRow } from './bureau-audits.service';
@@ -47,7 +47,7 @@ export class BureauAuditResolver {
     const access = crossCityAccess(requireAccount(ctx), filter?.cityIds);
     const query = { periodFrom: optionalDate(filter?.periodFrom, 'periodFrom'), periodTo: optionalDate(filter?.periodTo, 'periodTo'), states: filter?.states ?? null };
     const page = await ctx.services.bureau.audits(ctx.scope, access, query, { first, after }, operationLabel(info), ctx.now);
-    return { ...page, nodes: page.nodes.map((row) => ({ ...row, method: row.method === 'sample' ? AuditMethod.SAMPLE : AuditMethod.FULL_REVIEW })) };
+    return { ...page, nodes: page.nodes.map((row) => ({ ...row, method: row.method === 'sample' ? AuditMethod.SAMPLE : AuditMethod.FULL_REVIEW, drawMethod: row.drawMethod as DrawMethod })) };
   }
 
   @FieldResolver(() => [BureauSampledRecordType], { description: 'The audit’s sampled records in draw order, a page at a time (logged as a read of the city).' })

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AnomalyRuleKind, FindingSeverity, FindingStatus } from '../anomalies/anomaly.type';
 import { AuditState } from '../audits/audit-review.type';
-import { AuditMethod } from '../audits/audit.type';
+import { AuditMethod, DrawMethod } from '../audits/audit.type';
 import { TaskState } from '../tasks/compliance-task.type';
 
 /** Same shape as the other subgraphs' (shareable across subgraphs). */
@@ -37,8 +37,9 @@ export class BureauAuditType {
   @Field(() => ID, { nullable: true, description: 'Only this agency’s records were audited, when set.' }) agencyId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Only this unit’s records were audited, when set.' }) unitId!: string | null;
   @Field(() => Int, { description: 'Records in the period’s population.' }) populationCount!: number;
-  @Field(() => String, { description: 'SHA-256 of the population’s ids in ascending order, one per line.' }) populationHash!: string;
-  @Field(() => String, { description: 'The random seed of the draw (32 hex digits): with the population, the sample can be drawn again.' }) seed!: string;
+  @Field(() => String, { description: 'SHA-256 of the population’s ids, as its draw method spells them (see DrawMethod).' }) populationHash!: string;
+  @Field(() => DrawMethod, { description: 'How the sample was chosen and the population hashed.' }) drawMethod!: DrawMethod;
+  @Field(() => String, { description: 'The random seed of the draw, in hex: with the population and the method, the sample can be drawn again.' }) seed!: string;
   @Field(() => Int, { description: 'Records drawn into the sample.' }) sampleSize!: number;
   @Field(() => Date, { description: 'When the sample was drawn.' }) drawnAt!: Date;
   @Field(() => AuditState, { description: 'How far the review has gone.' }) state!: AuditState;

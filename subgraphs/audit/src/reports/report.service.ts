@@ -128,6 +128,7 @@ export class ReportService {
       method: audit.method,
       samplingCitation: audit.samplingCitation,
       period: [audit.periodStart, audit.periodEnd],
+      drawMethod: audit.drawMethod,
       seed: audit.seed,
       populationCount: audit.populationCount,
       populationHash: audit.populationHash,
@@ -165,7 +166,7 @@ export class ReportService {
       method: rule
         ? `依 ${rule.citation} 抽查 ${audit.sampleSize} 筆（${rule.percent}%，至少 ${rule.minimum} 筆${rule.maximum ? `，至多 ${rule.maximum} 筆` : ''}；少於 ${rule.allIfFewerThan} 筆全數查核）`
         : `全數查核 ${audit.sampleSize} 筆（${audit.samplingCitation}）`,
-      population: `${audit.populationCount} 筆；SHA-256 ${audit.populationHash}；亂數種子 ${audit.seed}`,
+      population: `${audit.populationCount} 筆；SHA-256 ${audit.populationHash}；抽樣方法 ${audit.drawMethod}；亂數種子 ${audit.seed}`,
       checklist: checklist.map((c) => ({ textZh: c.textZh, result: zh(c.result) || null, note: c.note, previousResult: zh(c.previousResult) || null })),
       checklistNote: checklist.length ? null : `本規定未訂查核項目表（${version.audits.checklist.citation}）。`,
       previousResultNote: audit.previousResultNote ?? null,
