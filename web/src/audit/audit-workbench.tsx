@@ -115,6 +115,7 @@ function DrawFacts({ audit }: { audit: AuditDetail }) {
           <dt>{t('audit.facts.ruleVersion')}</dt>
           <dd>
             <code>{audit.ruleVersionId}</code>
+            {audit.ruleVersionKnown ? null : <p className="muted">{t('audit.facts.ruleVersionUnknown')}</p>}
           </dd>
         </div>
         <div>

@@ -83,6 +83,8 @@ export interface SignoffStep {
 
 export interface AuditDetail extends AuditSummary {
   ruleVersionId: string;
+  /** False when the rule profiles do not know ruleVersionId: no checklist or sign-off chain, and it cannot be signed. */
+  ruleVersionKnown: boolean;
   samplingCitation: string;
   samplingRule: { period: string; unit: string; percent: number; minimum: number; maximum: number | null; allIfFewerThan: number; citation: string } | null;
   stratifyBy: SampleStratum[];
@@ -108,7 +110,7 @@ const SIGNOFF_FIELDS = `signoffs { step roles titleZh citation signedBy signedAs
 // The gateway limits each operation's cost, so the workbench reads the audit and its sample in two requests.
 const AUDIT_DETAIL_FIELDS = `
   ${AUDIT_SUMMARY_FIELDS}
-  ruleVersionId samplingCitation stratifyBy drawMethod seed populationHash drawnBy previousResultNote recommendations
+  ruleVersionId ruleVersionKnown samplingCitation stratifyBy drawMethod seed populationHash drawnBy previousResultNote recommendations
   samplingRule { period unit percent minimum maximum allIfFewerThan citation }
   ${CHECKLIST_FIELDS}
   ${SIGNOFF_FIELDS}
@@ -253,7 +255,9 @@ export interface Investigation {
 
 export interface Finding {
   id: string;
-  rule: AnomalyRule;
+  /** Null for a rule the platform does not know; `ruleId` is the id as stored. */
+  rule: AnomalyRule | null;
+  ruleId: string;
   severity: FindingSeverity;
   status: FindingStatus;
   accountId: string | null;
@@ -269,7 +273,7 @@ export interface Finding {
 }
 
 const FINDING_FIELDS = `
-  id rule severity status accountId agencyId subjectKey windowStart windowEnd recordCount summary citation detectedAt
+  id rule ruleId severity status accountId agencyId subjectKey windowStart windowEnd recordCount summary citation detectedAt
   investigation { id }
 `;
 

@@ -14,7 +14,7 @@ import { Page } from '../ui/page';
 import { Pager, usePagedRows } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import { validatePeriod, type FieldProblems } from './audit-forms';
-import { FINDING_STATUS_TONES, SEVERITY_COLORS, SEVERITY_TONES } from './audit-labels';
+import { FINDING_STATUS_TONES, findingRuleLabel, SEVERITY_COLORS, SEVERITY_TONES } from './audit-labels';
 import {
   ADD_NOTE_MUTATION,
   ANOMALY_RULES,
@@ -143,11 +143,12 @@ function OpenFinding({ id, account, onChanged }: { id: string; account: Account;
 }
 
 function FindingsTable({ findings, onOpen }: { findings: Finding[]; onOpen(id: string): void }) {
-  const { t, codeLabel } = useI18n();
+  const i18n = useI18n();
+  const { t, codeLabel } = i18n;
   const columns = useMemo<Column<Finding>[]>(
     () => [
       { id: 'detectedAt', header: t('audit.finding.column.detectedAt'), className: 'nowrap', sortValue: (f) => f.detectedAt, firstDirection: 'descending', cell: (f) => formatDateTime(f.detectedAt) },
-      { id: 'rule', header: t('audit.finding.column.rule'), rowHeader: true, sortValue: (f) => codeLabel('audit.finding.rule', f.rule), cell: (f) => codeLabel('audit.finding.rule', f.rule) },
+      { id: 'rule', header: t('audit.finding.column.rule'), rowHeader: true, sortValue: (f) => findingRuleLabel(i18n, 'audit.finding.rule', f), cell: (f) => findingRuleLabel(i18n, 'audit.finding.rule', f) },
       {
         id: 'severity',
         header: t('audit.finding.column.severity'),
@@ -174,12 +175,12 @@ function FindingsTable({ findings, onOpen }: { findings: Finding[]; onOpen(id: s
         header: t('audit.column.actions'),
         cell: (f) => (
           <button type="button" className="button" onClick={() => onOpen(f.id)}>
-            {t('audit.finding.list.open', { rule: codeLabel('audit.finding.rule', f.rule), at: formatDateTime(f.detectedAt) })}
+            {t('audit.finding.list.open', { rule: findingRuleLabel(i18n, 'audit.finding.rule', f), at: formatDateTime(f.detectedAt) })}
           </button>
         ),
       },
     ],
-    [t, codeLabel, onOpen],
+    [t, codeLabel, i18n, onOpen],
   );
   const sorted = useSortedRows(findings, columns, { columnId: 'detectedAt', direction: 'descending' });
   const paged = usePagedRows(sorted.rows, PAGE_SIZE);
@@ -267,7 +268,8 @@ function ScanForm({ onScanned }: { onScanned(): Promise<void> }) {
 }
 
 function FindingDetail({ finding, account, onChanged }: { finding: Finding; account: Account; onChanged(): Promise<void> }) {
-  const { t, codeLabel } = useI18n();
+  const i18n = useI18n();
+  const { t, codeLabel } = i18n;
   const errorId = useId();
   const headingId = useId();
   const [openInvestigation, { loading, error }] = useMutation(OPEN_INVESTIGATION_MUTATION);
@@ -287,7 +289,7 @@ function FindingDetail({ finding, account, onChanged }: { finding: Finding; acco
   return (
     <>
       <section className="section audit-section" aria-labelledby={headingId}>
-        <h2 id={headingId}>{codeLabel('audit.finding.rule', finding.rule)}</h2>
+        <h2 id={headingId}>{findingRuleLabel(i18n, 'audit.finding.rule', finding)}</h2>
         <p>
           <Badge tone={SEVERITY_TONES[finding.severity]}>{codeLabel('audit.finding.severity', finding.severity)}</Badge>{' '}
           <Badge tone={FINDING_STATUS_TONES[finding.status]}>{codeLabel('audit.finding.status', finding.status)}</Badge>

@@ -1,6 +1,7 @@
 import '../queries/queries.css';
 import { useId, useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { findingRuleLabel } from '../audit/audit-labels';
 import { useI18n } from '../i18n/i18n-context';
 import { appendPage } from '../queries/query-errors';
 import { useHashParams } from '../shell/hash-path';
@@ -109,12 +110,13 @@ function BureauFindings({ scope }: { scope: BureauScope }) {
 }
 
 function FindingsTable({ findings, complete, scope }: { findings: BureauFinding[]; complete: boolean; scope: BureauScope }) {
-  const { t, language, codeLabel } = useI18n();
+  const i18n = useI18n();
+  const { t, language, codeLabel } = i18n;
   const columns = useMemo<Column<BureauFinding>[]>(
     () => [
       { id: 'detectedAt', className: 'nowrap', header: t('bureau.findings.detectedAt'), sortValue: (f) => f.detectedAt, firstDirection: 'descending', cell: (f) => formatDateTime(f.detectedAt) },
       { id: 'city', header: t('bureau.city'), sortValue: (f) => scope.cityName(f.cityId), cell: (f) => scope.cityName(f.cityId) },
-      { id: 'rule', header: t('bureau.findings.rule'), rowHeader: true, sortValue: (f) => codeLabel('bureau.rule', f.rule), cell: (f) => codeLabel('bureau.rule', f.rule) },
+      { id: 'rule', header: t('bureau.findings.rule'), rowHeader: true, sortValue: (f) => findingRuleLabel(i18n, 'bureau.rule', f), cell: (f) => findingRuleLabel(i18n, 'bureau.rule', f) },
       {
         id: 'severity',
         header: t('bureau.findings.severity'),
@@ -129,7 +131,7 @@ function FindingsTable({ findings, complete, scope }: { findings: BureauFinding[
       { id: 'summary', header: t('bureau.findings.summary'), cell: (f) => f.summary },
       { id: 'citation', header: t('bureau.findings.citation'), sortValue: (f) => f.citation, cell: (f) => f.citation },
     ],
-    [t, language, codeLabel, scope],
+    [t, language, codeLabel, i18n, scope],
   );
   const sorted = useSortedRows(findings, columns, { columnId: 'detectedAt', direction: 'descending' });
   return (

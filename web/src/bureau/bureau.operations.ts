@@ -253,7 +253,9 @@ export interface BureauFinding {
   id: string;
   cityId: string;
   service: string;
-  rule: string;
+  /** Null for a rule the platform does not know; `ruleId` is the id as stored. */
+  rule: string | null;
+  ruleId: string;
   severity: string;
   status: string;
   agencyId: string | null;
@@ -280,7 +282,7 @@ export const BUREAU_FINDINGS_QUERY: TypedDocumentNode<{ bureauFindings: Paged<Bu
     bureauFindings(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { endCursor hasNextPage }
-      nodes { id cityId service rule severity status agencyId windowStart windowEnd recordCount summary ruleVersionId citation detectedAt }
+      nodes { id cityId service rule ruleId severity status agencyId windowStart windowEnd recordCount summary ruleVersionId citation detectedAt }
     }
   }
 `;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ANOMALY_RULES, FINDING_SEVERITIES, OPEN_FINDINGS_QUERY, type Finding } from '../audit/audit.operations';
-import { SEVERITY_COLORS, SEVERITY_TONES } from '../audit/audit-labels';
+import { findingRuleLabel, SEVERITY_COLORS, SEVERITY_TONES } from '../audit/audit-labels';
 import { countByCategory, countByMonth, countByMonthAndCategory } from '../charts/chart-data';
 import { LazyBarChart, PRIMARY_CHART_COLOR } from '../charts/lazy-bar-chart';
 import type { MessageKey } from '../i18n/dictionaries';
@@ -131,7 +131,8 @@ function isOpen(finding: Finding): boolean {
 }
 
 export function FindingsCard() {
-  const { t, codeLabel } = useI18n();
+  const i18n = useI18n();
+  const { t, codeLabel } = i18n;
   const { data, loading, error, refetch } = useQuery(OPEN_FINDINGS_QUERY);
   const findings = data?.findings ?? [];
   const open = findings.filter(isOpen);
@@ -140,7 +141,7 @@ export function FindingsCard() {
     [findings],
   );
   const byRule = useMemo(
-    () => countByCategory(open, (finding) => finding.rule, ANOMALY_RULES).map((datum) => ({ ...datum, label: codeLabel('audit.finding.rule', datum.label) })),
+    () => countByCategory(open, (finding) => finding.rule ?? finding.ruleId, ANOMALY_RULES).map((datum) => ({ ...datum, label: codeLabel('audit.finding.rule', datum.label) })),
     [open, codeLabel],
   );
   return (
@@ -158,7 +159,7 @@ export function FindingsCard() {
             {open.slice(0, LIST_LIMIT).map((finding) => (
               <li key={finding.id}>
                 <Badge tone={SEVERITY_TONES[finding.severity]}>{codeLabel('audit.finding.severity', finding.severity)}</Badge>{' '}
-                <a href={hashOf('/findings', { id: finding.id })}>{codeLabel('audit.finding.rule', finding.rule)}</a>{' '}
+                <a href={hashOf('/findings', { id: finding.id })}>{findingRuleLabel(i18n, 'audit.finding.rule', finding)}</a>{' '}
                 <span className="muted">{formatDateTime(finding.detectedAt)}</span>
               </li>
             ))}

@@ -1,11 +1,12 @@
 import type { RuleVersion } from '@custos/rules';
 import type { FindingEntity, InvestigationEntity } from './anomaly.entity';
-import type { AnomalyAction, AnomalyRuleKind, FindingSeverity, FindingStatus, FindingType, InvestigationOutcome, InvestigationType } from './anomaly.type';
+import { anomalyRuleOf, type AnomalyAction, type FindingSeverity, type FindingStatus, type FindingType, type InvestigationOutcome, type InvestigationType } from './anomaly.type';
 
 export function presentFinding(finding: FindingEntity): FindingType {
   return {
     id: finding.id,
-    rule: finding.ruleId as AnomalyRuleKind,
+    rule: anomalyRuleOf(finding.ruleId),
+    ruleId: finding.ruleId,
     severity: finding.severity as FindingSeverity,
     status: finding.status as FindingStatus,
     accountId: finding.accountId,

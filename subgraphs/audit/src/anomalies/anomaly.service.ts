@@ -12,6 +12,7 @@ import { ObligationEventKind } from '../tasks/compliance-task.type';
 import { ANOMALY_RULES, versionSpans, type AnomalyRuleId, type RawFinding } from './anomaly-rules';
 import { FindingEntity, InvestigationEntity, InvestigationNoteEntity } from './anomaly.entity';
 import { investigators, mayInvestigate } from './anomaly.policy';
+import { anomalyRuleOf } from './anomaly.type';
 
 /** A scan covers at most a year at a time: bounded work per request or job step. */
 const MAX_SCAN_DAYS = 366;
@@ -166,6 +167,12 @@ export class AnomalyService {
       .setLock('pessimistic_write')
       .getOne();
     if (!finding) throw new NotFoundError('The finding');
+    // finding_rule_id_known checks every update, so a finding kept from before it cannot change status.
+    if (!anomalyRuleOf(finding.ruleId)) {
+      throw new DomainError('UNKNOWN_ANOMALY_RULE', `The platform does not know the rule "${finding.ruleId}" that raised this finding; it is kept as evidence but cannot be investigated here.`, {
+        ruleId: finding.ruleId,
+      });
+    }
     const version = versionById(cityId, cityService(cityId), finding.ruleVersionId);
     if (!mayInvestigate(viewer, version)) {
       const roles = investigators(version);

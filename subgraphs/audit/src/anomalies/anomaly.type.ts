@@ -9,6 +9,17 @@ export enum AnomalyRuleKind {
 }
 registerEnumType(AnomalyRuleKind, { name: 'AnomalyRule', description: 'The rules that scan the query register for anomalies.' });
 
+const KNOWN_RULES: ReadonlySet<string> = new Set(Object.values(AnomalyRuleKind));
+
+/**
+ * The rule of a stored rule id, or null for one the platform does not know (a row written before the
+ * finding_rule_id_known check): GraphQL cannot serialise it as an AnomalyRule, and one such row must not
+ * fail the whole list it is in.
+ */
+export function anomalyRuleOf(ruleId: string): AnomalyRuleKind | null {
+  return KNOWN_RULES.has(ruleId) ? (ruleId as AnomalyRuleKind) : null;
+}
+
 export enum FindingSeverity {
   LOW = 'low',
   MEDIUM = 'medium',
@@ -46,7 +57,9 @@ registerEnumType(AnomalyAction, { name: 'AnomalyAction', description: 'What foll
 @ObjectType('Finding', { description: 'An anomaly an anomaly rule found in the query register.' })
 export class FindingType {
   @Field(() => ID) id!: string;
-  @Field(() => AnomalyRuleKind) rule!: AnomalyRuleKind;
+  @Field(() => AnomalyRuleKind, { nullable: true, description: 'Null when the platform does not know the stored rule (see ruleId): the finding is still listed, as evidence.' })
+  rule!: AnomalyRuleKind | null;
+  @Field(() => String, { description: 'The rule id as stored, e.g. "bulk-queries"; the only name of a rule the platform does not know.' }) ruleId!: string;
   @Field(() => FindingSeverity) severity!: FindingSeverity;
   @Field(() => FindingStatus) status!: FindingStatus;
   @Field(() => ID, { nullable: true, description: 'The account whose queries it concerns.' }) accountId!: string | null;

@@ -1,4 +1,4 @@
-import type { AccountPrincipal } from '@custos/auth';
+import type { AccountPrincipal, Role } from '@custos/auth';
 import { DomainError, ForbiddenError, InputError, NotFoundError } from '@custos/federation';
 import { hasAnyRole } from '@custos/tenancy';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +6,7 @@ import { AuditSampleEntity } from './audit-sample.entity';
 import { AuditSignoffEntity, ChecklistResultEntity, SampleJudgmentEntity } from './audit-review.entity';
 import { AuditState, type ChecklistEntryType, type ChecklistResult, type CriterionJudgmentType, type JudgmentResult, type SampleCriterion, type SignoffStepType } from './audit-review.type';
 import type { AuditEntity } from './audit.entity';
-import { criteriaFor, SAMPLE_CRITERIA, signoffChain, versionById, versionForRecord } from './review-rules';
+import { criteriaFor, knownVersion, SAMPLE_CRITERIA, signoffChain, versionById, versionForRecord } from './review-rules';
 
 const MAX_NOTE = 2000;
 const MAX_TEXT = 4000;
@@ -80,7 +80,9 @@ export class AuditReviewService {
       .where('j.city_id = :cityId AND j.audit_id = :auditId AND j.position = ANY(:positions)', { cityId: audit.cityId, auditId: audit.id, positions: records.map((r) => r.position) })
       .getMany();
     const byKey = new Map(rows.map((row) => [`${row.position}/${row.criterion}`, row]));
-    const fallback = versionById(audit.cityId, audit.service, audit.ruleVersionId);
+    const fallback = knownVersion(audit.cityId, audit.service, audit.ruleVersionId);
+    // An audit whose rule version the profiles do not know has no criteria to show (it cannot be reviewed).
+    if (!fallback) return result;
     for (const record of records) {
       const version = versionForRecord(audit.cityId, audit.service, record.queriedAt, fallback);
       result.set(
@@ -143,8 +145,8 @@ export class AuditReviewService {
 
   /** The city's checklist for this audit's version, with answers and the previous audit's answers. */
   async checklist(manager: EntityManager, audit: AuditEntity): Promise<ChecklistEntryType[]> {
-    const items = versionById(audit.cityId, audit.service, audit.ruleVersionId).audits.checklist;
-    if (items.value.items.length === 0) return [];
+    const items = knownVersion(audit.cityId, audit.service, audit.ruleVersionId)?.audits.checklist;
+    if (!items || items.value.items.length === 0) return [];
     const answers = await manager.getRepository(ChecklistResultEntity).find({ where: { cityId: audit.cityId, auditId: audit.id } });
     const previous: Array<{ item_id: string; result: string; audit_id: string }> = await manager.query(
       `SELECT DISTINCT ON (c.item_id) c.item_id, c.result, a.id AS audit_id
@@ -231,14 +233,19 @@ export class AuditReviewService {
       sampleSize: audit.sampleSize,
       judgedRecords: row!.judged,
       nonconformingRecords: row!.nonconforming,
-      checklistItems: versionById(audit.cityId, audit.service, audit.ruleVersionId).audits.checklist.value.items.length,
+      checklistItems: knownVersion(audit.cityId, audit.service, audit.ruleVersionId)?.audits.checklist.value.items.length ?? 0,
       checklistAnswered: row!.answered,
     };
   }
 
   async signoffs(manager: EntityManager, audit: Pick<AuditEntity, 'id' | 'cityId' | 'service' | 'ruleVersionId'>): Promise<SignoffStepType[]> {
     const signed = await manager.getRepository(AuditSignoffEntity).find({ where: { cityId: audit.cityId, auditId: audit.id }, order: { step: 'ASC' } });
-    return signoffChain(versionById(audit.cityId, audit.service, audit.ruleVersionId)).map((step) => {
+    const version = knownVersion(audit.cityId, audit.service, audit.ruleVersionId);
+    // Without its rule version the chain is unknown: the signatures on record are still shown, as evidence.
+    const chain = version
+      ? signoffChain(version)
+      : signed.map((s) => ({ step: s.step, roles: [s.role as Role], titleZh: null, citation: `rule version ${audit.ruleVersionId} (unknown to the rule profiles)` }));
+    return chain.map((step) => {
       const signature = signed.find((s) => s.step === step.step);
       return {
         step: step.step,
@@ -256,10 +263,13 @@ export class AuditReviewService {
   async state(manager: EntityManager, audit: AuditEntity): Promise<AuditState> {
     const steps = await this.signoffs(manager, audit);
     const signed = steps.filter((s) => s.signedBy).length;
-    if (signed === steps.length) return AuditState.SIGNED_OFF;
+    // Under an unknown rule version the chain and the checklist are unknown and signing is refused:
+    // never SIGNED_OFF nor READY_FOR_SIGNOFF (as bureauAudits has it).
+    const known = knownVersion(audit.cityId, audit.service, audit.ruleVersionId) !== null;
+    if (known && signed === steps.length) return AuditState.SIGNED_OFF;
     if (signed > 0) return AuditState.SIGNING;
     const p = await this.progress(manager, audit);
-    if (p.judgedRecords === p.sampleSize && p.checklistAnswered === p.checklistItems) return AuditState.READY_FOR_SIGNOFF;
+    if (known && p.judgedRecords === p.sampleSize && p.checklistAnswered === p.checklistItems) return AuditState.READY_FOR_SIGNOFF;
     return p.checklistAnswered > 0 || (await manager.getRepository(SampleJudgmentEntity).count({ where: { cityId: audit.cityId, auditId: audit.id } })) > 0
       ? AuditState.IN_REVIEW
       : AuditState.DRAWN;

@@ -2,6 +2,7 @@ import type { AuditSampleEntity } from './audit-sample.entity';
 import type { AuditEntity } from './audit.entity';
 import type { CriterionJudgmentType } from './audit-review.type';
 import { AuditMethod, DrawMethod, SampleStratum, type AuditType, type SampledRecordType } from './audit.type';
+import { knownVersion } from './review-rules';
 
 export function presentAudit(audit: AuditEntity): AuditType {
   const rule = audit.samplingRule;
@@ -9,6 +10,7 @@ export function presentAudit(audit: AuditEntity): AuditType {
     id: audit.id,
     service: audit.service,
     ruleVersionId: audit.ruleVersionId,
+    ruleVersionKnown: knownVersion(audit.cityId, audit.service, audit.ruleVersionId) !== null,
     method: audit.method === 'sample' ? AuditMethod.SAMPLE : AuditMethod.FULL_REVIEW,
     samplingRule: rule
       ? { period: rule.period, unit: rule.unit, percent: rule.percent, minimum: rule.minimum, maximum: rule.maximum, allIfFewerThan: rule.allIfFewerThan, citation: rule.citation }

@@ -67,6 +67,11 @@ export class AuditType {
   @Field(() => ID) id!: string;
   @Field(() => String) service!: string;
   @Field(() => String, { description: 'The rule-profile version the audit applies.' }) ruleVersionId!: string;
+  @Field(() => Boolean, {
+    description:
+      'False when the rule profiles do not know ruleVersionId (a row written before the check on it): the audit is still listed, as evidence, but its checklist and sign-off chain cannot be read (empty checklist; only the signatures on record) and it cannot be reviewed or signed (UNKNOWN_RULE_VERSION).',
+  })
+  ruleVersionKnown!: boolean;
   @Field(() => AuditMethod) method!: AuditMethod;
   @Field(() => AppliedSamplingRuleType, { nullable: true, description: 'Null for a full review.' }) samplingRule!: AppliedSamplingRuleType | null;
   @Field(() => String, { description: 'The rule that sets how records are chosen, e.g. "Changhua 8(一)".' }) samplingCitation!: string;

@@ -1,5 +1,6 @@
 import type { Role } from '@custos/auth';
-import { rules, type PlatformRole, type RuleVersion } from '@custos/rules';
+import { DomainError } from '@custos/federation';
+import { isCityId, rules, SERVICE_IDS, type PlatformRole, type RuleVersion } from '@custos/rules';
 import { auditDrawers } from './audit.policy';
 
 export const SAMPLE_CRITERIA = ['legitimate-purpose', 'within-business-item', 'register-complete', 'pre-approval-present', 'printout-handled'] as const;
@@ -30,9 +31,24 @@ export function criteriaFor(version: RuleVersion): CriterionRule[] {
   ];
 }
 
+/**
+ * The stored rule version, or null when the rule profiles do not know it (a row written before the
+ * audit_rule_version_id_well_formed check, or a version since removed from the profiles): the rows stay
+ * evidence and are presented flagged, never failing the list they are in.
+ */
+export function knownVersion(cityId: string, service: string, versionId: string): RuleVersion | null {
+  if (!isCityId(cityId) || !(SERVICE_IDS as readonly string[]).includes(service)) return null;
+  return rules.versions(cityId, service).find((v) => v.id === versionId) ?? null;
+}
+
+/** The stored rule version, for work that cannot be done without it (reviewing, signing, investigating). */
 export function versionById(cityId: string, service: string, versionId: string): RuleVersion {
-  const version = rules.versions(cityId, service).find((v) => v.id === versionId);
-  if (!version) throw new Error(`Unknown rule version ${versionId} for ${cityId}/${service}`);
+  const version = knownVersion(cityId, service, versionId);
+  if (!version) {
+    throw new DomainError('UNKNOWN_RULE_VERSION', `The rule profiles do not know the rule version "${versionId}" of this record, so its rules cannot be applied.`, {
+      ruleVersionId: versionId,
+    });
+  }
   return version;
 }
 

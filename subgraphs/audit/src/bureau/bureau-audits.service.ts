@@ -43,6 +43,8 @@ export interface BureauAuditRow {
   cityId: string;
   service: string;
   ruleVersionId: string;
+  /** False when the rule profiles do not know the audit's version (then its chain and checklist are unknown). */
+  ruleVersionKnown: boolean;
   method: 'sample' | 'full-review';
   samplingCitation: string;
   periodStart: string;
@@ -156,7 +158,7 @@ export class BureauAuditService {
     if (query.states?.length) outer.push(`state = ANY ($${params.push(query.states)}::text[])`);
     const base = `WITH v AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS v(city_id text, version_id text, steps int, items int)),
       counted AS (
-        SELECT a.*, coalesce(v.steps, 2147483647) AS steps, coalesce(v.items, 0) AS items,
+        SELECT a.*, v.version_id IS NOT NULL AS rule_version_known, coalesce(v.steps, 2147483647) AS steps, coalesce(v.items, 0) AS items,
                (SELECT count(*) FROM audit.audit_signoff s WHERE s.city_id = a.city_id AND s.audit_id = a.id)::int AS signatures,
                (SELECT count(*) FROM (SELECT j.position FROM audit.sample_judgment j WHERE j.city_id = a.city_id AND j.audit_id = a.id
                                        GROUP BY j.position HAVING count(*) = $3) judged)::int AS judged_records,
@@ -168,7 +170,7 @@ export class BureauAuditService {
         SELECT counted.*, CASE
                  WHEN signatures >= steps THEN 'SIGNED_OFF'
                  WHEN signatures > 0 THEN 'SIGNING'
-                 WHEN judged_records = sample_size AND checklist_answered = items THEN 'READY_FOR_SIGNOFF'
+                 WHEN rule_version_known AND judged_records = sample_size AND checklist_answered = items THEN 'READY_FOR_SIGNOFF'
                  WHEN checklist_answered > 0 OR judgments > 0 THEN 'IN_REVIEW'
                  ELSE 'DRAWN' END AS state
           FROM counted)`;
@@ -384,6 +386,7 @@ function presentAuditRow(row: Record<string, unknown>): BureauAuditRow {
     cityId: row.city_id as string,
     service: row.service as string,
     ruleVersionId: row.rule_version_id as string,
+    ruleVersionKnown: row.rule_version_known as boolean,
     method: row.method as 'sample' | 'full-review',
     samplingCitation: row.sampling_citation as string,
     periodStart: row.period_start_text as string,

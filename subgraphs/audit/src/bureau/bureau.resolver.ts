@@ -1,7 +1,7 @@
 import { bureauDecisionAccess, crossCityAccess, listCrossCityAccess, operationLabel, requireAccount, requireRole } from '@custos/tenancy';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AnomalyRuleKind, FindingSeverity, FindingStatus } from '../anomalies/anomaly.type';
+import { anomalyRuleOf, type FindingSeverity, type FindingStatus } from '../anomalies/anomaly.type';
 import { AuditMethod, DrawMethod } from '../audits/audit.type';
 import type { AuditContext } from '../context';
 import { parseDateArg, taiwanToday } from '../shared/dates';
@@ -89,7 +89,7 @@ export class BureauAuditResolver {
       ...page,
       nodes: page.nodes.map((row) => ({
         ...row,
-        rule: row.ruleId as AnomalyRuleKind,
+        rule: anomalyRuleOf(row.ruleId),
         severity: row.severity as FindingSeverity,
         status: row.status as FindingStatus,
       })),

@@ -30,6 +30,8 @@ export class BureauAuditType {
   @Field(() => ID, { description: 'The city whose audit it is.' }) cityId!: string;
   @Field(() => String, { description: 'The WebIR service whose rules drew it (always the bureau’s own).' }) service!: string;
   @Field(() => String, { description: 'The rule-profile version the audit applies.' }) ruleVersionId!: string;
+  @Field(() => Boolean, { description: 'False when the rule profiles do not know ruleVersionId: the audit is listed, but its sign-off chain and checklist are unknown (never SIGNED_OFF).' })
+  ruleVersionKnown!: boolean;
   @Field(() => AuditMethod, { description: 'SAMPLE or FULL_REVIEW.' }) method!: AuditMethod;
   @Field(() => String, { description: 'The rule that sets how records are chosen, e.g. "Changhua 8(一)".' }) samplingCitation!: string;
   @Field(() => String, { description: 'First day of the audited period (YYYY-MM-DD).' }) periodStart!: string;
@@ -86,7 +88,9 @@ export class BureauFindingType {
   @Field(() => ID, { description: 'The finding’s id.' }) id!: string;
   @Field(() => ID, { description: 'The city whose register it was found in.' }) cityId!: string;
   @Field(() => String, { description: 'The WebIR service whose rules raised it (always the bureau’s own).' }) service!: string;
-  @Field(() => AnomalyRuleKind, { description: 'The rule that raised it.' }) rule!: AnomalyRuleKind;
+  @Field(() => AnomalyRuleKind, { nullable: true, description: 'The rule that raised it; null when the platform does not know the stored rule (see ruleId).' })
+  rule!: AnomalyRuleKind | null;
+  @Field(() => String, { description: 'The rule id as stored; the only name of a rule the platform does not know.' }) ruleId!: string;
   @Field(() => FindingSeverity, { description: 'How serious.' }) severity!: FindingSeverity;
   @Field(() => FindingStatus, { description: 'OPEN, INVESTIGATING or CLOSED.' }) status!: FindingStatus;
   @Field(() => ID, { nullable: true, description: 'The agency of the official(s), when the finding is about one account.' }) agencyId!: string | null;

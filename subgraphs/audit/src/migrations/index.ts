@@ -8,6 +8,7 @@ import { RetentionAndDestruction1795600000005 } from './1795600000005-retention-
 import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 import { BureauCrossCity1796600000000 } from './1796600000000-bureau-cross-city';
 import { BureauOverdueTasks1797200000000 } from './1797200000000-bureau-overdue-tasks';
+import { FindingAndAuditChecks1797300000000 } from './1797300000000-finding-and-audit-checks';
 import { AuditDrawMethod1797400000000 } from './1797400000000-audit-draw-method';
 
 /** In order; never edit one that has been committed — add a new one. */
@@ -21,6 +22,7 @@ export const auditMigrations = [
   MutationTrail1796500000000,
   BureauCrossCity1796600000000,
   BureauOverdueTasks1797200000000,
+  FindingAndAuditChecks1797300000000,
   AuditDrawMethod1797400000000,
 ];
 

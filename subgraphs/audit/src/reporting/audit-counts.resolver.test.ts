@@ -28,11 +28,11 @@ beforeAll(async () => {
        VALUES ($1, $2, $3, $4, $5, now(), now(), 1, ARRAY[$1]::uuid[], 's', 'v', 'c', $6, $7, $8)`,
       [randomUUID(), cityId, rule, severity, `f${++n}`, scans[cityId], detected, status],
     );
-  await finding('taoyuan', 'after-hours', 'medium', 'open', '2026-01-05T00:00:00Z');
-  await finding('taoyuan', 'after-hours', 'medium', 'closed', '2026-01-06T00:00:00Z');
-  await finding('taoyuan', 'repeat-subject', 'high', 'investigating', '2026-02-01T00:00:00Z');
-  await finding('taoyuan', 'after-hours', 'low', 'open', '2026-02-02T00:00:00Z');
-  await finding('tainan', 'after-hours', 'high', 'open', '2026-01-05T00:00:00Z');
+  await finding('taoyuan', 'outside-office-hours', 'medium', 'open', '2026-01-05T00:00:00Z');
+  await finding('taoyuan', 'outside-office-hours', 'medium', 'closed', '2026-01-06T00:00:00Z');
+  await finding('taoyuan', 'subject-many-users', 'high', 'investigating', '2026-02-01T00:00:00Z');
+  await finding('taoyuan', 'outside-office-hours', 'low', 'open', '2026-02-02T00:00:00Z');
+  await finding('tainan', 'outside-office-hours', 'high', 'open', '2026-01-05T00:00:00Z');
   const task = (cityId: string, obligation: string, due: string, done: boolean) =>
     `('${randomUUID()}', '${cityId}', '${obligation}', 'title', 'Taoyuan 4(五)3', 'AGENCY_ADMIN', '${due}', '${due}', ${done ? 'now()' : 'null'})`;
   await db.query(
@@ -60,12 +60,12 @@ describe('audit aggregates', () => {
     const result = await client.execute(FINDINGS, {}, principal('taoyuan'));
     expect(result.errors).toBeUndefined();
     expect(result.data.findingCounts).toEqual([
-      { ruleId: 'repeat-subject', severity: 'high', count: 1, unresolved: 1 },
-      { ruleId: 'after-hours', severity: 'medium', count: 2, unresolved: 1 },
-      { ruleId: 'after-hours', severity: 'low', count: 1, unresolved: 1 },
+      { ruleId: 'subject-many-users', severity: 'high', count: 1, unresolved: 1 },
+      { ruleId: 'outside-office-hours', severity: 'medium', count: 2, unresolved: 1 },
+      { ruleId: 'outside-office-hours', severity: 'low', count: 1, unresolved: 1 },
     ]);
     const january = await client.execute(FINDINGS, { filter: { to: '2026-02-01T00:00:00Z', status: 'open' } }, principal('taoyuan'));
-    expect(january.data.findingCounts).toEqual([{ ruleId: 'after-hours', severity: 'medium', count: 1, unresolved: 1 }]);
+    expect(january.data.findingCounts).toEqual([{ ruleId: 'outside-office-hours', severity: 'medium', count: 1, unresolved: 1 }]);
     expect((await client.execute(FINDINGS, { filter: { status: 'lost' } }, principal('taoyuan'))).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATUS', field: 'status' });
     expect((await client.execute(FINDINGS, {}, principal('taoyuan', ['CASEWORKER']))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

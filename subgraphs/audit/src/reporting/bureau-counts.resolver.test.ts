@@ -39,11 +39,11 @@ async function task(cityId: string, service: string | null, obligation: string, 
 
 beforeAll(async () => {
   f = await startAuditFixture();
-  await finding('taoyuan', 'labor-insurance', 'after-hours', 'medium', 'open');
-  await finding('taoyuan', 'labor-insurance', 'after-hours', 'medium', 'closed');
-  await finding('taoyuan', 'labor-insurance', 'repeat-subject', 'high', 'investigating');
-  await finding('changhua', 'labor-insurance', 'after-hours', 'low', 'open');
-  await finding('tainan', 'health-insurance', 'after-hours', 'high', 'open');
+  await finding('taoyuan', 'labor-insurance', 'outside-office-hours', 'medium', 'open');
+  await finding('taoyuan', 'labor-insurance', 'outside-office-hours', 'medium', 'closed');
+  await finding('taoyuan', 'labor-insurance', 'subject-many-users', 'high', 'investigating');
+  await finding('changhua', 'labor-insurance', 'outside-office-hours', 'low', 'open');
+  await finding('tainan', 'health-insurance', 'outside-office-hours', 'high', 'open');
   // Of no known service: no bureau counts it; the city does.
   await finding('taoyuan', null, 'bulk-queries', 'high', 'open');
 
@@ -64,15 +64,15 @@ afterAll(async () => {
 describe('findingCounts across cities', () => {
   it('the labor bureau counts its cities’ labor-insurance findings by city, rule and severity; the NHI only its own', async () => {
     expect(dataOf(await f.execute(FINDINGS, {}, officer('labor-insurance'))).findingCounts).toEqual([
-      { cityId: 'changhua', ruleId: 'after-hours', severity: 'low', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'repeat-subject', severity: 'high', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'after-hours', severity: 'medium', count: 2, unresolved: 1 },
+      { cityId: 'changhua', ruleId: 'outside-office-hours', severity: 'low', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'subject-many-users', severity: 'high', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'outside-office-hours', severity: 'medium', count: 2, unresolved: 1 },
     ]);
     expect(dataOf(await f.execute(FINDINGS, { filter: { cityIds: ['taoyuan'], status: 'open' } }, officer('labor-insurance'))).findingCounts).toEqual([
-      { cityId: 'taoyuan', ruleId: 'after-hours', severity: 'medium', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'outside-office-hours', severity: 'medium', count: 1, unresolved: 1 },
     ]);
     expect(dataOf(await f.execute(FINDINGS, {}, officer('health-insurance'))).findingCounts).toEqual([
-      { cityId: 'tainan', ruleId: 'after-hours', severity: 'high', count: 1, unresolved: 1 },
+      { cityId: 'tainan', ruleId: 'outside-office-hours', severity: 'high', count: 1, unresolved: 1 },
     ]);
     expect(dataOf(await f.execute(FINDINGS, { filter: { cityIds: ['taoyuan'] } }, officer('health-insurance'))).findingCounts).toEqual([]);
   });
@@ -87,8 +87,8 @@ describe('findingCounts across cities', () => {
     const auditor = buildPrincipal('taoyuan', ['AUDITOR']);
     expect(dataOf(await f.execute(FINDINGS, {}, auditor)).findingCounts).toEqual([
       { cityId: 'taoyuan', ruleId: 'bulk-queries', severity: 'high', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'repeat-subject', severity: 'high', count: 1, unresolved: 1 },
-      { cityId: 'taoyuan', ruleId: 'after-hours', severity: 'medium', count: 2, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'subject-many-users', severity: 'high', count: 1, unresolved: 1 },
+      { cityId: 'taoyuan', ruleId: 'outside-office-hours', severity: 'medium', count: 2, unresolved: 1 },
     ]);
     expect(dataOf(await f.execute(FINDINGS, { filter: { cityIds: ['taoyuan'] } }, auditor)).findingCounts).toHaveLength(3);
     expect(errorCode(await f.execute(FINDINGS, { filter: { cityIds: ['tainan'] } }, auditor))).toBe('FORBIDDEN');

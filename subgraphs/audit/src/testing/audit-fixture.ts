@@ -1,9 +1,9 @@
 import type { Role } from '@custos/auth';
 import type { RunningScopedSubgraph } from '@custos/tenancy';
-import { installAgencyDirectoryStandIn } from '@custos/tenancy';
+import { installAgencyDirectoryStandIn, runSchemaMigrations } from '@custos/tenancy';
 import { createSubgraphClient, createTestDatabase, createTestKeys, type GraphQLResponse, type TestDatabase } from '@custos/testkit';
 import { randomUUID } from 'node:crypto';
-import { migrateAudit } from '../migrations';
+import { auditMigrations, migrateAudit } from '../migrations';
 import { startAudit } from '../server';
 
 export type TestPrincipal = {
@@ -27,12 +27,27 @@ export interface AuditFixture {
   stop(): Promise<void>;
 }
 
+/** Rows a migration test writes (as the owner) before `migration` runs, as they were before it. */
+export interface SeedBeforeMigration {
+  migration: (typeof auditMigrations)[number];
+  seed(db: TestDatabase): Promise<void>;
+}
+
 /**
  * A fresh database with the audit schema (and whatever `beforeStart` adds as the owner), the audit
- * subgraph on a free port, and a client that signs requests the way the gateway does.
+ * subgraph on a free port, and a client that signs requests the way the gateway does. With
+ * `seedBeforeMigration`, the migrations before the one named run first, then the seed, then the rest.
  */
-export async function startAuditFixture(options: { beforeStart?: (db: TestDatabase) => Promise<void> } = {}): Promise<AuditFixture> {
+export async function startAuditFixture(
+  options: { beforeStart?: (db: TestDatabase) => Promise<void>; seedBeforeMigration?: SeedBeforeMigration } = {},
+): Promise<AuditFixture> {
   const db = await createTestDatabase('audit');
+  if (options.seedBeforeMigration) {
+    const at = auditMigrations.indexOf(options.seedBeforeMigration.migration);
+    if (at < 0) throw new Error('seedBeforeMigration names a migration that is not one of auditMigrations');
+    await runSchemaMigrations(db.ownerUrl, 'audit', auditMigrations.slice(0, at));
+    await options.seedBeforeMigration.seed(db);
+  }
   await migrateAudit(db.ownerUrl);
   // Identity's agency directory, as a stand-in: the agencies of the records tests seed (query-log-contract.ts).
   await installAgencyDirectoryStandIn((sql, params) => db.query(sql, params));
