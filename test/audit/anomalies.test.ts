@@ -55,7 +55,7 @@ describe('anomaly rules and investigations through the gateway', () => {
 
   it('Tainan: bulk, far above baseline and one person by many agencies fire on the data that breaks them only', async () => {
     const scan = (await ok(SCAN, { from: '2024-05-01', to: '2024-05-31' }, await tokenOf('tainan', 'AUDITOR'))).scanForAnomalies;
-    expect(scan.rules).toEqual(['BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS']);
+    expect(scan.rules).toEqual(['BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS', 'UNREGISTERED_BUREAU_QUERY']);
     const accounts = (rule: string) => scan.findings.filter((f: { rule: string }) => f.rule === rule).map((f: { accountId: string }) => f.accountId);
     expect(accounts('BULK_QUERIES')).toEqual([acct.burst]);
     expect(accounts('VOLUME_ABOVE_BASELINE')).toContain(acct.spike);

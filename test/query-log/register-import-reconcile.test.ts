@@ -71,6 +71,25 @@ describe('the register, the bureau import and the monthly reconciliation through
     expect(tasks.data.reconciliationTasks).toContainEqual(expect.objectContaining({ kind: 'register-check', periodStart: '2026-10-01', dueDate: '2026-11-10', status: 'DONE' }));
   });
 
+  it('the auditor’s anomaly scan turns the bureau’s queries nobody registered into findings, per user and day (the registered one is not among them)', async () => {
+    const scan = await gql(
+      `mutation { scanForAnomalies(from: "2026-10-01", to: "2026-10-31") { rules findings { rule accountId severity summary } } }`,
+      {},
+      await tokenOf('taoyuan', 'AUDITOR'),
+    );
+    expect(scan.errors).toBeUndefined();
+    expect(scan.data.scanForAnomalies.rules).toContain('UNREGISTERED_BUREAU_QUERY');
+    const unregistered: Array<{ accountId: string | null; severity: string; summary: string }> = scan.data.scanForAnomalies.findings.filter(
+      (finding: { rule: string }) => finding.rule === 'UNREGISTERED_BUREAU_QUERY',
+    );
+    const days = unregistered.map((finding) => finding.summary.slice(-10));
+    expect(days).toEqual(expect.arrayContaining(['2026-10-05', '2026-10-07', '2026-10-12', '2026-10-15', '2026-10-21', '2026-10-28']));
+    // 5 October: the caseworker registered the C0101 query, not the C0201 one.
+    expect(unregistered.find((finding) => finding.summary.endsWith('on 2026-10-05'))!.summary).toMatch(/^1 query .* \(C0201\) by [0-9a-f-]{36} on 2026-10-05$/);
+    // The bureau's user the import could not map to an account is named as the bureau knows it.
+    expect(unregistered.find((finding) => finding.summary.includes('taoyuan.retired'))).toMatchObject({ accountId: null, severity: 'HIGH' });
+  });
+
   it('a caseworker can neither import nor reconcile', async () => {
     const clerk = await tokenOf('taoyuan', 'CASEWORKER');
     expect((await gql(`mutation { importBureauRecords(fileName: "x.csv", csv: "x") { id } }`, {}, clerk)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -220,7 +220,7 @@ export const AUDIT_ARCHIVE_QUERY: TypedDocumentNode<{ auditArchive: BinaryFile }
 
 // ---- Anomalies and investigations ----
 
-export const ANOMALY_RULES = ['OUTSIDE_OFFICE_HOURS', 'BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS'] as const;
+export const ANOMALY_RULES = ['OUTSIDE_OFFICE_HOURS', 'BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS', 'UNREGISTERED_BUREAU_QUERY'] as const;
 export type AnomalyRule = (typeof ANOMALY_RULES)[number];
 export const FINDING_SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];

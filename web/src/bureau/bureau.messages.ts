@@ -159,6 +159,7 @@ export const bureauMessages = defineMessages(
     'bureau.rule.BULK_QUERIES': '短時間大量查詢',
     'bureau.rule.VOLUME_ABOVE_BASELINE': '查詢量高於基準',
     'bureau.rule.SUBJECT_MANY_USERS': '同一對象被多人查詢',
+    'bureau.rule.UNREGISTERED_BUREAU_QUERY': '查詢未登記',
 
     'bureau.applications.title': '待本局決定的申請',
     'bureau.applications.intro': '各縣市{service}的申請中，須由本局核定的關卡（如桃園市附表三，第 6 點第 2 款），最早送出的在前。本局決定後，仍由縣市完成最後一關。',
@@ -386,6 +387,7 @@ export const bureauMessages = defineMessages(
     'bureau.rule.BULK_QUERIES': 'Bulk queries',
     'bureau.rule.VOLUME_ABOVE_BASELINE': 'Volume above baseline',
     'bureau.rule.SUBJECT_MANY_USERS': 'One citizen, many officials',
+    'bureau.rule.UNREGISTERED_BUREAU_QUERY': 'Query never registered',
 
     'bureau.applications.title': 'Applications awaiting the bureau',
     'bureau.applications.intro': 'The cities’ {service} applications at a step the bureau decides (e.g. Taoyuan 附表三, 6(二)), oldest first. After the bureau’s decision the city takes the last step.',

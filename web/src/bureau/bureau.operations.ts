@@ -169,7 +169,7 @@ export const AUDIT_STATES = ['DRAWN', 'IN_REVIEW', 'READY_FOR_SIGNOFF', 'SIGNING
 export type AuditState = (typeof AUDIT_STATES)[number];
 export const FINDING_SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
 export const FINDING_STATUSES = ['OPEN', 'INVESTIGATING', 'CLOSED'] as const;
-export const ANOMALY_RULES = ['OUTSIDE_OFFICE_HOURS', 'BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS'] as const;
+export const ANOMALY_RULES = ['OUTSIDE_OFFICE_HOURS', 'BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS', 'UNREGISTERED_BUREAU_QUERY'] as const;
 
 interface Paged<Node> {
   totalCount: number;

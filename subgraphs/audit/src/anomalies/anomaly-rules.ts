@@ -12,7 +12,13 @@ import { ANOMALY_THRESHOLDS, PLATFORM_DEFAULT_CITATION } from './anomaly-thresho
  */
 export const ANOMALY_SOURCE = 'query_log.anomaly_source';
 
-export const ANOMALY_RULE_IDS = ['outside-office-hours', 'bulk-queries', 'volume-above-baseline', 'subject-many-users'] as const;
+export const ANOMALY_RULE_IDS = ['outside-office-hours', 'bulk-queries', 'volume-above-baseline', 'subject-many-users', 'unregistered-bureau-query'] as const;
+
+/**
+ * Queries in the bureau's own records that nobody registered: the BUREAU_ONLY items of the monthly
+ * reconciliation runs (query-log's `query_log.unregistered_query`, security_invoker, so one city at a time).
+ */
+export const UNREGISTERED_SOURCE = 'query_log.unregistered_query';
 export type AnomalyRuleId = (typeof ANOMALY_RULE_IDS)[number];
 export type Severity = 'low' | 'medium' | 'high';
 
@@ -37,6 +43,7 @@ export interface RawFinding {
 /** A scan of a city's records between two Taiwan days (inclusive), under one rule version. */
 export interface ScanSpan {
   cityId: string;
+  service: ServiceId;
   from: IsoDate;
   to: IsoDate;
   version: RuleVersion;
@@ -233,7 +240,66 @@ const subjectManyUsers: AnomalyRule = {
   },
 };
 
-export const ANOMALY_RULES: readonly AnomalyRule[] = [outsideOfficeHours, bulkQueries, volumeAboveBaseline, subjectManyUsers];
+/**
+ * A query the bureau's records show and the register does not (Taipei 3, 8(一)2 reconcile the two; every
+ * query is registered: Taipei 6(一), Taoyuan 4(五)2). The register itself refuses a query outside office
+ * hours or networks, without pre-approval, for an item not held or by an inactive account (the permissions
+ * decision), so a query that broke those rules can only have been made at the bureau unregistered: this
+ * rule is where it surfaces. One finding per user and Taiwan day, counting each bureau record once however
+ * many reconciliation runs listed it.
+ */
+const unregisteredBureauQuery: AnomalyRule = {
+  id: 'unregistered-bureau-query',
+  title: 'Queries in the bureau’s records with no register entry',
+  appliesUnder: () => true,
+  async scan(manager, span) {
+    const [from, to] = bounds(span);
+    const rows: Array<{
+      account_id: string | null;
+      user_account: string | null;
+      agency_id: string | null;
+      window_key: string;
+      n: number;
+      first_at: Date;
+      last_at: Date;
+      bureau_record_ids: string[];
+      items: string[];
+      runs: string[];
+    }> = await manager.query(
+      `SELECT account_id, min(user_account) AS user_account, min(agency_id::text) AS agency_id, ${TAIWAN_DAY}::text AS window_key,
+              count(DISTINCT bureau_record_id)::int AS n, min(queried_at) AS first_at, max(queried_at) AS last_at,
+              (array_agg(DISTINCT bureau_record_id))[1:${EVIDENCE}] AS bureau_record_ids,
+              array_agg(DISTINCT item_code ORDER BY item_code) AS items, array_agg(DISTINCT run_id::text) AS runs
+         FROM ${UNREGISTERED_SOURCE}
+        WHERE city_id = $1 AND service = $2 AND queried_at >= $3 AND queried_at < $4
+        GROUP BY account_id, CASE WHEN account_id IS NULL THEN user_account END, ${TAIWAN_DAY}
+        ORDER BY first_at`,
+      [span.cityId, span.service, from, to],
+    );
+    return rows.map((row) => {
+      const who = row.account_id ?? `bureau user ${row.user_account ?? 'unknown'}`;
+      return {
+        ruleId: 'unregistered-bureau-query',
+        fingerprint: `unregistered-bureau-query:${row.account_id ?? `user:${row.user_account}`}:${row.window_key}`,
+        severity: 'high',
+        accountId: row.account_id,
+        agencyId: row.agency_id,
+        subjectKey: null,
+        windowStart: row.first_at,
+        windowEnd: row.last_at,
+        recordCount: row.n,
+        // No register record exists: the evidence is the bureau's own record ids.
+        recordIds: [],
+        summary: `${row.n} ${row.n === 1 ? 'query' : 'queries'} in the bureau's records with no register entry (${row.items.join(', ')}) by ${who} on ${row.window_key}`,
+        details: { day: row.window_key, userAccount: row.user_account, bureauRecordIds: [...row.bureau_record_ids].sort(), itemCodes: row.items, reconciliationRuns: row.runs.sort() },
+        ruleVersionId: span.version.id,
+        citation: teamCitation(span.version, span.version.queries.registerFields.citation),
+      };
+    });
+  },
+};
+
+export const ANOMALY_RULES: readonly AnomalyRule[] = [outsideOfficeHours, bulkQueries, volumeAboveBaseline, subjectManyUsers, unregisteredBureauQuery];
 
 /** The parts of [from, to] each rule version governs: records are judged by the rules of their date. */
 export function versionSpans(cityId: string, service: ServiceId, from: IsoDate, to: IsoDate): ScanSpan[] {
@@ -243,7 +309,7 @@ export function versionSpans(cityId: string, service: ServiceId, from: IsoDate, 
       const start = version.effectiveFrom > from ? version.effectiveFrom : from;
       const lastDay = version.effectiveUntil ? addDays(version.effectiveUntil, -1) : to;
       const end = lastDay < to ? lastDay : to;
-      return { cityId, from: start, to: end, version };
+      return { cityId, service, from: start, to: end, version };
     })
     .filter((span) => span.from <= span.to);
 }

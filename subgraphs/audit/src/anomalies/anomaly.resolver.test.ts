@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrincipal, dataOf, errorCode, startAuditFixture, type AuditFixture } from '../testing/audit-fixture';
-import { ensureQueryLogContract, seedQueryRecords, subjectKeyOf, type SeedRecord } from '../testing/query-log-contract';
+import { ensureQueryLogContract, seedQueryRecords, seedReconciliationRun, subjectKeyOf, type SeedRecord } from '../testing/query-log-contract';
 
 const SCAN = `mutation ($from: String!, $to: String!) {
   scanForAnomalies(from: $from, to: $to) { id rules created findings { id rule severity status accountId subjectKey recordCount recordIds summary citation ruleVersionId } }
@@ -16,7 +16,7 @@ const INVESTIGATION = `query ($id: ID!) { investigation(id: $id) { id outcome no
 
 let fx: AuditFixture;
 const id = () => randomUUID();
-const acct = { o1: id(), o2: id(), o3: id(), o4: id(), b1: id(), b2: id(), v1: id(), v2: id(), s1: id(), s2: id(), s3: id(), s4: id() };
+const acct = { o1: id(), o2: id(), o3: id(), o4: id(), b1: id(), b2: id(), v1: id(), v2: id(), s1: id(), s2: id(), s3: id(), s4: id(), u1: id(), u2: id(), u3: id() };
 const agency = { a: id(), b: id(), c: id() };
 const auditor = (cityId: string) => buildPrincipal(cityId, ['AUDITOR']);
 
@@ -59,6 +59,36 @@ beforeAll(async () => {
     { ...tn(acct.s1), subject: 'S3', queriedAt: taipei('2024-05-09T09:00:00') },
     { ...tn(acct.s2), subject: 'S3', queriedAt: taipei('2024-05-10T09:00:00') },
   ]);
+  // Reconciliation of Tainan's May (NHI): queries the bureau's records show and the register does not.
+  const nhi = { service: 'health-insurance', itemCode: 'C0101' };
+  await seedReconciliationRun(fx.db, {
+    cityId: 'tainan',
+    agencyId: agency.a,
+    month: '2024-05-01',
+    items: [
+      { kind: 'BUREAU_ONLY', accountId: acct.u1, bureauRecordId: 'NHI-1', queriedAt: taipei('2024-05-15T10:00:00'), ...nhi },
+      { kind: 'BUREAU_ONLY', accountId: acct.u1, bureauRecordId: 'NHI-2', queriedAt: taipei('2024-05-15T11:00:00'), ...nhi, itemCode: 'C0201' },
+      { kind: 'BUREAU_ONLY', userAccount: 'nhi-user-9', bureauRecordId: 'NHI-3', queriedAt: taipei('2024-05-16T09:00:00'), ...nhi },
+      // Registered, so matched: quiet.
+      { kind: 'MATCHED', accountId: acct.u2, bureauRecordId: 'NHI-4', queriedAt: taipei('2024-05-15T10:00:00'), ...nhi },
+      // Another service's record is not the NHI rules' business.
+      { kind: 'BUREAU_ONLY', accountId: acct.u3, bureauRecordId: 'LI-5', queriedAt: taipei('2024-05-15T10:00:00'), service: 'labor-insurance', itemCode: 'C0101' },
+    ],
+  });
+  // The month reconciled again: NHI-1 is listed a second time, and still counts once.
+  await seedReconciliationRun(fx.db, {
+    cityId: 'tainan',
+    agencyId: agency.a,
+    month: '2024-05-01',
+    items: [{ kind: 'BUREAU_ONLY', accountId: acct.u1, bureauRecordId: 'NHI-1', queriedAt: taipei('2024-05-15T10:00:00'), ...nhi }],
+  });
+  // Another city's unregistered query of the same account and day: never Tainan's.
+  await seedReconciliationRun(fx.db, {
+    cityId: 'changhua',
+    agencyId: agency.a,
+    month: '2024-05-01',
+    items: [{ kind: 'BUREAU_ONLY', accountId: acct.u1, bureauRecordId: 'NHI-9', queriedAt: taipei('2024-05-15T12:00:00'), ...nhi }],
+  });
 });
 afterAll(async () => {
   await fx?.stop();
@@ -92,7 +122,7 @@ describe('anomaly rules: each fires on data that breaks it and stays quiet other
 
   it('bulk queries: 25 in eight minutes, not 25 over a day', async () => {
     tainan = dataOf(await fx.execute(SCAN, { from: '2024-05-01', to: '2024-05-31' }, auditor('tainan'))).scanForAnomalies;
-    expect(tainan.rules).toEqual(['BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS']);
+    expect(tainan.rules).toEqual(['BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS', 'UNREGISTERED_BUREAU_QUERY']);
     const bulk = byRule(tainan.findings, 'BULK_QUERIES');
     expect(bulk.map((f) => f.accountId)).toEqual([acct.b1]);
     expect(bulk[0]).toMatchObject({ severity: 'MEDIUM', summary: 'Up to 25 queries within 10 minutes on 2024-05-06 (threshold 20)', recordCount: 6 });
@@ -113,6 +143,20 @@ describe('anomaly rules: each fires on data that breaks it and stays quiet other
     const subject = byRule(tainan.findings, 'SUBJECT_MANY_USERS');
     expect(subject.map((f) => [f.subjectKey, f.severity, f.recordCount])).toEqual([[subjectKeyOf('S1'), 'HIGH', 3]]);
     expect(subject[0].accountId).toBeNull();
+  });
+
+  it('queries in the bureau’s records with no register entry: per user and day, each bureau record once; not matched ones, another service’s or another city’s', async () => {
+    const unregistered = byRule(tainan.findings, 'UNREGISTERED_BUREAU_QUERY');
+    expect(unregistered.map((f) => [f.accountId, f.severity, f.recordCount])).toEqual([
+      [acct.u1, 'HIGH', 2],
+      [null, 'HIGH', 1],
+    ]);
+    expect(unregistered[0].summary).toBe(`2 queries in the bureau's records with no register entry (C0101, C0201) by ${acct.u1} on 2024-05-15`);
+    expect(unregistered[1].summary).toBe(`1 query in the bureau's records with no register entry (C0101) by bureau user nhi-user-9 on 2024-05-16`);
+    expect(unregistered[0].citation).toMatch(/^Tainan .*; Tainan 8\(二\)$/);
+    const [details] = (await fx.db.query(`select details from audit.finding where rule_id = 'unregistered-bureau-query' and account_id = $1`, [acct.u1])).rows;
+    expect(details.details).toMatchObject({ bureauRecordIds: ['NHI-1', 'NHI-2'], itemCodes: ['C0101', 'C0201'] });
+    expect(details.details.reconciliationRuns).toHaveLength(2);
   });
 
   it('scanning again raises nothing twice', async () => {

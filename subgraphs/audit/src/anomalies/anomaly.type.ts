@@ -6,6 +6,7 @@ export enum AnomalyRuleKind {
   BULK_QUERIES = 'bulk-queries',
   VOLUME_ABOVE_BASELINE = 'volume-above-baseline',
   SUBJECT_MANY_USERS = 'subject-many-users',
+  UNREGISTERED_BUREAU_QUERY = 'unregistered-bureau-query',
 }
 registerEnumType(AnomalyRuleKind, { name: 'AnomalyRule', description: 'The rules that scan the query register for anomalies.' });
 

@@ -10,6 +10,7 @@ import { BureauCrossCity1796600000000 } from './1796600000000-bureau-cross-city'
 import { BureauOverdueTasks1797200000000 } from './1797200000000-bureau-overdue-tasks';
 import { FindingAndAuditChecks1797300000000 } from './1797300000000-finding-and-audit-checks';
 import { AuditDrawMethod1797400000000 } from './1797400000000-audit-draw-method';
+import { UnregisteredBureauQueryRule1797500000000 } from './1797500000000-unregistered-bureau-query-rule';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const auditMigrations = [
@@ -24,6 +25,7 @@ export const auditMigrations = [
   BureauOverdueTasks1797200000000,
   FindingAndAuditChecks1797300000000,
   AuditDrawMethod1797400000000,
+  UnregisteredBureauQueryRule1797500000000,
 ];
 
 export function migrateAudit(ownerUrl: string) {

@@ -181,3 +181,41 @@ export async function removeSeededQueryRecords(db: Pick<TestDatabase, 'ownerUrl'
     await client.query('ALTER TABLE query_log.query_record ENABLE TRIGGER USER');
   });
 }
+
+export interface SeedReconciliationItem {
+  kind: 'MATCHED' | 'BUREAU_ONLY' | 'REGISTER_ONLY';
+  accountId?: string | null;
+  /** The bureau system's user name, when the import could not map it to an account. */
+  userAccount?: string | null;
+  bureauRecordId: string;
+  service: string;
+  itemCode: string;
+  queriedAt: Date;
+}
+
+/**
+ * A reconciliation run of one agency's month with its items, as query-log's reconcileMonth stores them
+ * (as the owner): what `query_log.unregistered_query` reads. Returns the run's id.
+ */
+export async function seedReconciliationRun(
+  db: Pick<TestDatabase, 'ownerUrl'>,
+  run: { cityId: string; agencyId: string; month: string; items: SeedReconciliationItem[] },
+): Promise<string> {
+  const runId = randomUUID();
+  const count = (kind: SeedReconciliationItem['kind']) => run.items.filter((item) => item.kind === kind).length;
+  await inOwnerTransaction(db.ownerUrl, async (client) => {
+    await client.query(
+      `INSERT INTO query_log.reconciliation_run (id, city_id, agency_id, month, created_by, created_at, register_count, bureau_count, matched_count, bureau_only_count, register_only_count)
+       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10)`,
+      [runId, run.cityId, run.agencyId, run.month, randomUUID(), count('MATCHED') + count('REGISTER_ONLY'), count('MATCHED') + count('BUREAU_ONLY'), count('MATCHED'), count('BUREAU_ONLY'), count('REGISTER_ONLY')],
+    );
+    for (const item of run.items) {
+      await client.query(
+        `INSERT INTO query_log.reconciliation_item (city_id, run_id, kind, account_id, user_account, bureau_record_id, service, item_code, subject_masked, queried_at, bureau_queried_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'A12*****89', $9, $9)`,
+        [run.cityId, runId, item.kind, item.accountId ?? null, item.userAccount ?? null, item.bureauRecordId, item.service, item.itemCode, item.queriedAt],
+      );
+    }
+  });
+  return runId;
+}
