@@ -144,6 +144,7 @@ describe.each(CITIES)('the audit workbench for $cityId in $language', (city) => 
       expect(drawn.sampleSize).toBe(city.records); // both cities check every record of so small a population
       await c.page.getByText(drawn.seed, { exact: true }).waitFor();
       await c.page.getByText(drawn.populationHash, { exact: true }).waitFor();
+      await c.page.getByText(c.word('audit.drawMethod.HASH64_REGISTER_ORDER'), { exact: true }).waitFor();
       await c.page.getByText(drawn.ruleVersionId, { exact: true }).waitFor();
       expect(drawn.signoffs.map((step) => step.roles.includes('AUDITOR') || step.roles.includes('UNIT_HEAD') || step.roles.includes('AGENCY_HEAD'))).toEqual([true, true, true]);
       expect(drawn.signoffs[1]!.roles).toEqual(['UNIT_HEAD']);
@@ -255,6 +256,10 @@ describe.each(CITIES)('the audit workbench for $cityId in $language', (city) => 
       await c.heading(c.word('audit.finding.detail.title')).waitFor();
       // The first row is the newest bulk finding: ours, just raised.
       await c.page.getByText(burstAccount[city.cityId]!, { exact: true }).waitFor();
+      // Its evidence: the register records it rests on, for the investigators to pull.
+      const evidence = await gql<{ finding: { recordIds: string[] } }>('query ($id: ID!) { finding(id: $id) { recordIds } }', { id: bulk!.id }, c.session.accessToken);
+      await c.page.getByText(c.word('audit.finding.detail.registerRecords'), { exact: true }).waitFor();
+      await c.page.getByText(evidence.data!.finding.recordIds[0]!, { exact: true }).waitFor();
       await c.button('audit.finding.investigation.open').click();
       await c.heading(c.word('audit.finding.investigation.title'), 2).waitFor();
       await c.page.getByText(c.word('audit.finding.investigation.noNotes')).waitFor();

@@ -296,6 +296,34 @@ export const FINDING_QUERY: TypedDocumentNode<{ finding: Finding | null }, { id:
   }
 `;
 
+/** What a finding rests on: the register's records, or the bureau's own record ids where nobody registered the query. */
+export interface FindingEvidence {
+  id: string;
+  recordIds: string[];
+  /** JSON: the rule's details (`bureauRecordIds` for unregistered queries). */
+  details: string;
+}
+
+/** Asked for the opened finding only: up to 50 record ids each would weigh on the list. */
+export const FINDING_EVIDENCE_QUERY: TypedDocumentNode<{ finding: FindingEvidence | null }, { id: string }> = gql`
+  query FindingEvidence($id: ID!) {
+    finding(id: $id) { id recordIds details }
+  }
+`;
+
+/** The ids to show as a finding's evidence, and whose they are. */
+export function evidenceOf(evidence: FindingEvidence): { kind: 'register' | 'bureau'; ids: string[] } {
+  if (evidence.recordIds.length > 0) return { kind: 'register', ids: evidence.recordIds };
+  let details: unknown;
+  try {
+    details = JSON.parse(evidence.details);
+  } catch {
+    details = null;
+  }
+  const bureau = details && typeof details === 'object' ? (details as { bureauRecordIds?: unknown }).bureauRecordIds : undefined;
+  return { kind: 'bureau', ids: Array.isArray(bureau) ? bureau.filter((id): id is string => typeof id === 'string') : [] };
+}
+
 export const SCAN_MUTATION: TypedDocumentNode<
   { scanForAnomalies: { id: string; created: number; rules: AnomalyRule[]; findings: Array<{ id: string }> } },
   { from: string; to: string }

@@ -22,8 +22,10 @@ import {
   FINDING_SEVERITIES,
   FINDING_STATUSES,
   FINDINGS_QUERY,
+  FINDING_EVIDENCE_QUERY,
   FINDING_QUERY,
   INVESTIGATION_OUTCOMES,
+  evidenceOf,
   INVESTIGATION_QUERY,
   OPEN_INVESTIGATION_MUTATION,
   SCAN_MUTATION,
@@ -267,6 +269,35 @@ function ScanForm({ onScanned }: { onScanned(): Promise<void> }) {
   );
 }
 
+/** Evidence shown at most: the finding keeps up to 50 ids, the count covers all. */
+const EVIDENCE_SHOWN = 10;
+
+/** The records a finding rests on (the register's, or the bureau's ids of queries nobody registered), for the investigators to pull. */
+function FindingEvidenceFacts({ finding }: { finding: Finding }) {
+  const { t } = useI18n();
+  const { data } = useQuery(FINDING_EVIDENCE_QUERY, { variables: { id: finding.id } });
+  if (!data?.finding) return null;
+  const { kind, ids } = evidenceOf(data.finding);
+  if (ids.length === 0) return null;
+  const shown = ids.slice(0, EVIDENCE_SHOWN);
+  const more = Math.max(finding.recordCount - shown.length, 0);
+  return (
+    <div>
+      <dt>{t(kind === 'register' ? 'audit.finding.detail.registerRecords' : 'audit.finding.detail.bureauRecords')}</dt>
+      <dd>
+        <ul className="evidence-list">
+          {shown.map((id) => (
+            <li key={id}>
+              <code>{id}</code>
+            </li>
+          ))}
+        </ul>
+        {more > 0 ? <p>{t('audit.finding.detail.moreRecords', { count: more })}</p> : null}
+      </dd>
+    </div>
+  );
+}
+
 function FindingDetail({ finding, account, onChanged }: { finding: Finding; account: Account; onChanged(): Promise<void> }) {
   const i18n = useI18n();
   const { t, codeLabel } = i18n;
@@ -318,6 +349,7 @@ function FindingDetail({ finding, account, onChanged }: { finding: Finding; acco
               </dd>
             </div>
           ) : null}
+          <FindingEvidenceFacts finding={finding} />
           <div>
             <dt>{t('column.citation')}</dt>
             <dd className="citation">{finding.citation}</dd>
