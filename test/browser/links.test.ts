@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { MessageKey } from '../../web/src/i18n/dictionaries';
 import { ensureQueryLogViews, ok, removeSeededRecords, seedRecords, spreadRecords, taiwan, tokenOf } from '../audit/audit-e2e-helpers';
+import { gql } from '../support/gateway-client';
 import { launchChromium } from './chromium';
 import type { ConsoleTab } from './console-session';
 import { demoByUsername, openJourney, type JourneyDriver } from './console-driver';
@@ -119,6 +120,21 @@ describe('the home page cards', () => {
 
   it('lead an agency admin to the agency’s register, opened on the agency', async () => {
     const c = await openJourney(browser, tabs, demoByUsername(CITY, 'agencyadmin'), 'zh-TW');
+    // The card counts the agency's last twelve months exactly, as the register's own counts do.
+    const taiwanToday = new Date(Date.now() + 8 * 3_600_000);
+    const monthIndex = taiwanToday.getUTCFullYear() * 12 + taiwanToday.getUTCMonth() - 11;
+    const from = `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, '0')}-01T00:00:00+08:00`;
+    const me = await gql<{ me: { agency: { id: string } } }>('{ me { agency { id } } }', {}, c.session.accessToken);
+    await c.visit('/');
+    const volume = c.region(c.word('home.work.volume.title'));
+    await volume.locator('.card-link a').waitFor();
+    const counted = await gql<{ queryCounts: { total: number } }>(
+      'query ($agencyId: ID!, $from: DateTimeISO!) { queryCounts(filter: { agencyId: $agencyId, from: $from }, groupBy: [MONTH]) { total } }',
+      { agencyId: me.data!.me.agency.id, from },
+      c.session.accessToken,
+    );
+    const total = counted.data!.queryCounts.total;
+    await volume.getByText(total > 0 ? c.word('home.work.volume.note', { count: total }) : c.word('home.work.volume.none')).first().waitFor();
     await followCards(c, [{ card: 'home.work.volume.title', hash: '#/register?scope=AGENCY', heading: 'register.title' }]);
     await c.region(c.word('home.work.volume.title')).locator('.card-link a').click();
     await c.see(c.heading(c.word('register.title')));

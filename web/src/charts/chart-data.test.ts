@@ -12,6 +12,19 @@ describe('chart data', () => {
     expect(countByMonth([], (row: string) => row)).toEqual([]);
   });
 
+  it('adds up counted groups per month when given their weight', () => {
+    const groups = [
+      { month: '2026-01', count: 30 },
+      { month: '2026-03', count: 4 },
+      { month: '2026-01', count: 12 },
+    ];
+    expect(countByMonth(groups, (group) => group.month, 'count', (group) => group.count)).toEqual([
+      { label: '2026-01', count: 42 },
+      { label: '2026-02', count: 0 },
+      { label: '2026-03', count: 4 },
+    ]);
+  });
+
   it('counts per month and category for stacked bars', () => {
     const rows = [
       { month: '2026-02', state: 'OVERDUE' },

@@ -15,11 +15,11 @@ export interface ChartDatum {
 }
 
 /** One bar per month (YYYY-MM) that has rows, oldest first; months without rows are shown as gaps in the axis. */
-export function countByMonth<Row>(rows: readonly Row[], monthOf: (row: Row) => string, seriesKey = 'count'): ChartDatum[] {
+export function countByMonth<Row>(rows: readonly Row[], monthOf: (row: Row) => string, seriesKey = 'count', weightOf: (row: Row) => number = () => 1): ChartDatum[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
     const month = monthOf(row);
-    counts.set(month, (counts.get(month) ?? 0) + 1);
+    counts.set(month, (counts.get(month) ?? 0) + weightOf(row));
   }
   return fillMonths([...counts.keys()]).map((month) => ({ label: month, [seriesKey]: counts.get(month) ?? 0 }));
 }

@@ -1,9 +1,9 @@
 import type { ChartDatum } from '../charts/chart-data';
 
 /** Rows counted by a key, largest first, the smallest beyond `limit` folded into one "other" bar. */
-export function topCategories<Row>(rows: readonly Row[], keyOf: (row: Row) => string, limit: number, otherLabel: string): ChartDatum[] {
+export function topCategories<Row>(rows: readonly Row[], keyOf: (row: Row) => string, limit: number, otherLabel: string, weightOf: (row: Row) => number = () => 1): ChartDatum[] {
   const counts = new Map<string, number>();
-  for (const row of rows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
+  for (const row of rows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + weightOf(row));
   const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = sorted.slice(0, limit).map(([label, count]) => ({ label, count }));
   const rest = sorted.slice(limit).reduce((sum, [, count]) => sum + count, 0);

@@ -65,7 +65,7 @@ function CityHomePage({ account }: PageProps) {
         {isCaseworker ? <RecentQueriesCard /> : null}
         <TasksCard roles={account.roles} />
         {readsFindings ? <FindingsCard /> : null}
-        {account.roles.includes('AGENCY_ADMIN') ? <QueryVolumeCard roles={account.roles} /> : null}
+        {account.roles.includes('AGENCY_ADMIN') ? <QueryVolumeCard roles={account.roles} agencyId={account.agency.id} /> : null}
         {account.roles.some((role) => CROSS_CITY_READ_LOG_ROLES.includes(role)) ? <CrossCityReadsCard /> : null}
         {listsAccounts ? <AccountsCard cityWide={account.roles.includes('TOP_ADMIN')} /> : null}
         <RulesCard />

@@ -61,27 +61,26 @@ export const REQUESTS_AWAITING_ME_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface VolumeRecord {
-  id: string;
-  itemKey: string;
-  agencyId: string;
+/** A group of the agency's queries: one month, unit and item, counted by the register itself. */
+export interface VolumeCount {
+  month: string;
   unitId: string | null;
-  queriedAt: string;
+  itemKey: string;
+  count: number;
 }
 
 export const AGENCY_VOLUME_QUERY: TypedDocumentNode<
-  { queryRegister: { totalCount: number; nodes: VolumeRecord[] } },
-  { first: number; from: string }
+  { queryCounts: { total: number; rows: VolumeCount[] } },
+  { from: string; agencyId: string }
 > = gql`
-  query HomeAgencyVolume($first: Int!, $from: DateTimeISO!) {
-    queryRegister(scope: AGENCY, first: $first, filter: { from: $from }) {
-      totalCount
-      nodes {
-        id
-        itemKey
-        agencyId
+  query HomeAgencyVolume($from: DateTimeISO!, $agencyId: ID!) {
+    queryCounts(filter: { from: $from, agencyId: $agencyId }, groupBy: [MONTH, UNIT, ITEM]) {
+      total
+      rows {
+        month
         unitId
-        queriedAt
+        itemKey
+        count
       }
     }
   }

@@ -22,11 +22,11 @@ import {
   MY_REQUESTS_QUERY,
   REQUESTS_AWAITING_ME_QUERY,
   type HomeQueryRequest,
+  type VolumeCount,
 } from './home.operations';
 
 const LIST_LIMIT = 5;
-/** The register rows the volume charts read: the last twelve months, up to the gateway's page limit. */
-const VOLUME_ROWS = 200;
+/** The volume charts count the last twelve months, grouped by the register itself (exact, however many queries). */
 const VOLUME_MONTHS = 12;
 
 /** A card's link, offered only when the person may open the page behind it. */
@@ -185,11 +185,11 @@ export function FindingsCard() {
   );
 }
 
-export function QueryVolumeCard({ roles }: { roles: readonly string[] }) {
+export function QueryVolumeCard({ roles, agencyId }: { roles: readonly string[]; agencyId: string }) {
   const { t, language } = useI18n();
   const from = useMemo(() => `${monthsAgo(todayInTaiwan(), VOLUME_MONTHS - 1)}T00:00:00+08:00`, []);
-  const { data, loading, error, refetch } = useQuery(AGENCY_VOLUME_QUERY, { variables: { first: VOLUME_ROWS, from } });
-  const records = data?.queryRegister.nodes ?? [];
+  const { data, loading, error, refetch } = useQuery(AGENCY_VOLUME_QUERY, { variables: { from, agencyId } });
+  const records = data?.queryCounts.rows ?? [];
   const catalogue = useQuery(ITEM_CATALOGUE_QUERY, { skip: records.length === 0 });
   const agencies = useQuery(HOME_AGENCIES_QUERY, { skip: records.length === 0 });
   const itemName = useMemo(() => {
@@ -207,11 +207,12 @@ export function QueryVolumeCard({ roles }: { roles: readonly string[] }) {
       return unit ? localizedName(unit, language) : id.slice(0, 8);
     };
   }, [agencies.data, language, t]);
-  const byMonth = useMemo(() => countByMonth(records, (record) => taiwanMonth(record.queriedAt)), [records]);
-  const byItem = useMemo(() => topCategories(records, (record) => itemName(record.itemKey), 6, t('home.work.volume.other')), [records, itemName, t]);
-  const byUnit = useMemo(() => topCategories(records, (record) => unitName(record.unitId), 6, t('home.work.volume.other')), [records, unitName, t]);
-  const total = data?.queryRegister.totalCount ?? 0;
-  const note = total > records.length ? t('home.work.volume.partial', { shown: records.length, total }) : t('home.work.volume.note', { count: total });
+  const countOf = (group: VolumeCount) => group.count;
+  const byMonth = useMemo(() => countByMonth(records, (group) => group.month, 'count', countOf), [records]);
+  const byItem = useMemo(() => topCategories(records, (group) => itemName(group.itemKey), 6, t('home.work.volume.other'), countOf), [records, itemName, t]);
+  const byUnit = useMemo(() => topCategories(records, (group) => unitName(group.unitId), 6, t('home.work.volume.other'), countOf), [records, unitName, t]);
+  const total = data?.queryCounts.total ?? 0;
+  const note = t('home.work.volume.note', { count: total });
   return (
     <Card title={t('home.work.volume.title')} link={linkTo(roles, '/register', t('home.work.volume.link'), { scope: 'AGENCY' })}>
       {error ? (
