@@ -256,6 +256,8 @@ describe.each(CITIES)('the audit workbench for $cityId in $language', (city) => 
       await c.heading(c.word('audit.finding.detail.title')).waitFor();
       // The first row is the newest bulk finding: ours, just raised.
       await c.page.getByText(burstAccount[city.cityId]!, { exact: true }).waitFor();
+      // In the reader's language: the rule's figures, not the server's English sentence.
+      await c.page.getByText(c.word('audit.finding.summary.BULK_QUERIES', { day, peak: 25, minutes: 10, threshold: 20 }), { exact: true }).first().waitFor();
       // Its evidence: the register records it rests on, for the investigators to pull.
       const evidence = await gql<{ finding: { recordIds: string[] } }>('query ($id: ID!) { finding(id: $id) { recordIds } }', { id: bulk!.id }, c.session.accessToken);
       await c.page.getByText(c.word('audit.finding.detail.registerRecords'), { exact: true }).waitFor();

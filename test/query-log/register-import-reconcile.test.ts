@@ -73,21 +73,24 @@ describe('the register, the bureau import and the monthly reconciliation through
 
   it('the auditor’s anomaly scan turns the bureau’s queries nobody registered into findings, per user and day (the registered one is not among them)', async () => {
     const scan = await gql(
-      `mutation { scanForAnomalies(from: "2026-10-01", to: "2026-10-31") { rules findings { rule accountId severity summary } } }`,
+      `mutation { scanForAnomalies(from: "2026-10-01", to: "2026-10-31") { rules findings { rule accountId account { username } severity summary details } } }`,
       {},
       await tokenOf('taoyuan', 'AUDITOR'),
     );
     expect(scan.errors).toBeUndefined();
     expect(scan.data.scanForAnomalies.rules).toContain('UNREGISTERED_BUREAU_QUERY');
-    const unregistered: Array<{ accountId: string | null; severity: string; summary: string }> = scan.data.scanForAnomalies.findings.filter(
+    const unregistered: Array<{ accountId: string | null; account: { username: string } | null; severity: string; summary: string; details: string }> = scan.data.scanForAnomalies.findings.filter(
       (finding: { rule: string }) => finding.rule === 'UNREGISTERED_BUREAU_QUERY',
     );
     const days = unregistered.map((finding) => finding.summary.slice(-10));
     expect(days).toEqual(expect.arrayContaining(['2026-10-05', '2026-10-07', '2026-10-12', '2026-10-15', '2026-10-21', '2026-10-28']));
     // 5 October: the caseworker registered the C0101 query, not the C0201 one.
-    expect(unregistered.find((finding) => finding.summary.endsWith('on 2026-10-05'))!.summary).toMatch(/^1 query .* \(C0201\) by [0-9a-f-]{36} on 2026-10-05$/);
+    const fifth = unregistered.find((finding) => finding.summary.endsWith('on 2026-10-05'))!;
+    expect(fifth.summary).toBe("1 query in the bureau's records with no register entry (C0201) on 2026-10-05");
+    // The import mapped the bureau's user to the caseworker's account, which identity names.
+    expect(fifth.account).toEqual({ username: 'taoyuan.clerk' });
     // The bureau's user the import could not map to an account is named as the bureau knows it.
-    expect(unregistered.find((finding) => finding.summary.includes('taoyuan.retired'))).toMatchObject({ accountId: null, severity: 'HIGH' });
+    expect(unregistered.find((finding) => JSON.parse(finding.details).userAccount === 'taoyuan.retired')).toMatchObject({ accountId: null, account: null, severity: 'HIGH' });
   });
 
   it('a caseworker can neither import nor reconcile', async () => {

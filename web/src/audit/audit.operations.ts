@@ -267,13 +267,18 @@ export interface Finding {
   windowEnd: string;
   recordCount: number;
   summary: string;
+  /** JSON: the figures the rule found (what the console words the summary from). */
+  details: string;
+  /** The account whose queries it concerns, as identity names it. */
+  account: { id: string; username: string; person: { displayName: string } } | null;
   citation: string;
   detectedAt: string;
   investigation: { id: string } | null;
 }
 
 const FINDING_FIELDS = `
-  id rule ruleId severity status accountId agencyId subjectKey windowStart windowEnd recordCount summary citation detectedAt
+  id rule ruleId severity status accountId agencyId subjectKey windowStart windowEnd recordCount summary details citation detectedAt
+  account { id username person { displayName } }
   investigation { id }
 `;
 

@@ -14,7 +14,7 @@ import { Page } from '../ui/page';
 import { Pager, usePagedRows } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError } from '../ui/status';
 import { validatePeriod, type FieldProblems } from './audit-forms';
-import { FINDING_STATUS_TONES, findingRuleLabel, SEVERITY_COLORS, SEVERITY_TONES } from './audit-labels';
+import { FINDING_STATUS_TONES, findingRuleLabel, findingSummary, SEVERITY_COLORS, SEVERITY_TONES } from './audit-labels';
 import {
   ADD_NOTE_MUTATION,
   ANOMALY_RULES,
@@ -163,7 +163,7 @@ function FindingsTable({ findings, onOpen }: { findings: Finding[]; onOpen(id: s
         sortValue: (f) => FINDING_STATUSES.indexOf(f.status),
         cell: (f) => <Badge tone={FINDING_STATUS_TONES[f.status]}>{codeLabel('audit.finding.status', f.status)}</Badge>,
       },
-      { id: 'summary', header: t('audit.finding.column.summary'), sortValue: (f) => f.summary, cell: (f) => f.summary },
+      { id: 'summary', header: t('audit.finding.column.summary'), sortValue: (f) => findingSummary(i18n, f), cell: (f) => findingSummary(i18n, f) },
       { id: 'records', header: t('audit.finding.column.records'), className: 'numeric', sortValue: (f) => f.recordCount, firstDirection: 'descending', cell: (f) => f.recordCount },
       {
         id: 'window',
@@ -325,7 +325,7 @@ function FindingDetail({ finding, account, onChanged }: { finding: Finding; acco
           <Badge tone={SEVERITY_TONES[finding.severity]}>{codeLabel('audit.finding.severity', finding.severity)}</Badge>{' '}
           <Badge tone={FINDING_STATUS_TONES[finding.status]}>{codeLabel('audit.finding.status', finding.status)}</Badge>
         </p>
-        <p>{finding.summary}</p>
+        <p>{findingSummary(i18n, finding)}</p>
         <dl className="facts audit-facts">
           <div>
             <dt>{t('audit.finding.column.window')}</dt>
@@ -339,7 +339,14 @@ function FindingDetail({ finding, account, onChanged }: { finding: Finding; acco
           </div>
           <div>
             <dt>{t('audit.finding.detail.account')}</dt>
-            <dd>{finding.accountId ? <code>{finding.accountId}</code> : t('common.none')}</dd>
+            <dd>
+              {finding.account ? (
+                <>
+                  {finding.account.person.displayName}（{finding.account.username}）<br />
+                </>
+              ) : null}
+              {finding.accountId ? <code>{finding.accountId}</code> : t('common.none')}
+            </dd>
           </div>
           {finding.subjectKey ? (
             <div>

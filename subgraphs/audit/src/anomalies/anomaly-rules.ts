@@ -277,7 +277,6 @@ const unregisteredBureauQuery: AnomalyRule = {
       [span.cityId, span.service, from, to],
     );
     return rows.map((row) => {
-      const who = row.account_id ?? `bureau user ${row.user_account ?? 'unknown'}`;
       return {
         ruleId: 'unregistered-bureau-query',
         fingerprint: `unregistered-bureau-query:${row.account_id ?? `user:${row.user_account}`}:${row.window_key}`,
@@ -290,7 +289,8 @@ const unregisteredBureauQuery: AnomalyRule = {
         recordCount: row.n,
         // No register record exists: the evidence is the bureau's own record ids.
         recordIds: [],
-        summary: `${row.n} ${row.n === 1 ? 'query' : 'queries'} in the bureau's records with no register entry (${row.items.join(', ')}) by ${who} on ${row.window_key}`,
+        // Never who: central agencies read the summary (BureauFinding), never the official's account.
+        summary: `${row.n} ${row.n === 1 ? 'query' : 'queries'} in the bureau's records with no register entry (${row.items.join(', ')}) on ${row.window_key}`,
         details: { day: row.window_key, userAccount: row.user_account, bureauRecordIds: [...row.bureau_record_ids].sort(), itemCodes: row.items, reconciliationRuns: row.runs.sort() },
         ruleVersionId: span.version.id,
         citation: teamCitation(span.version, span.version.queries.registerFields.citation),

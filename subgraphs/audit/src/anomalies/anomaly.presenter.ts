@@ -1,3 +1,4 @@
+import { accountRef } from '../shared/account-reference.type';
 import type { RuleVersion } from '@custos/rules';
 import type { FindingEntity, InvestigationEntity } from './anomaly.entity';
 import { anomalyRuleOf, type AnomalyAction, type FindingSeverity, type FindingStatus, type FindingType, type InvestigationOutcome, type InvestigationType } from './anomaly.type';
@@ -10,6 +11,7 @@ export function presentFinding(finding: FindingEntity): FindingType {
     severity: finding.severity as FindingSeverity,
     status: finding.status as FindingStatus,
     accountId: finding.accountId,
+    account: accountRef(finding.accountId),
     agencyId: finding.agencyId,
     subjectKey: finding.subjectKey,
     windowStart: finding.windowStart,

@@ -151,8 +151,11 @@ describe('anomaly rules: each fires on data that breaks it and stays quiet other
       [acct.u1, 'HIGH', 2],
       [null, 'HIGH', 1],
     ]);
-    expect(unregistered[0].summary).toBe(`2 queries in the bureau's records with no register entry (C0101, C0201) by ${acct.u1} on 2024-05-15`);
-    expect(unregistered[1].summary).toBe(`1 query in the bureau's records with no register entry (C0101) by bureau user nhi-user-9 on 2024-05-16`);
+    // The summary never names the official: central agencies read it (BureauFinding.summary).
+    expect(unregistered[0].summary).toBe(`2 queries in the bureau's records with no register entry (C0101, C0201) on 2024-05-15`);
+    expect(unregistered[1].summary).toBe(`1 query in the bureau's records with no register entry (C0101) on 2024-05-16`);
+    const [unmapped] = (await fx.db.query(`select details from audit.finding where rule_id = 'unregistered-bureau-query' and account_id is null`)).rows;
+    expect(unmapped.details).toMatchObject({ userAccount: 'nhi-user-9', bureauRecordIds: ['NHI-3'] });
     expect(unregistered[0].citation).toMatch(/^Tainan .*; Tainan 8\(二\)$/);
     const [details] = (await fx.db.query(`select details from audit.finding where rule_id = 'unregistered-bureau-query' and account_id = $1`, [acct.u1])).rows;
     expect(details.details).toMatchObject({ bureauRecordIds: ['NHI-1', 'NHI-2'], itemCodes: ['C0101', 'C0201'] });

@@ -1,3 +1,4 @@
+import { AccountReference } from '../shared/account-reference.type';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ComplianceTaskType } from '../tasks/compliance-task.type';
 
@@ -64,6 +65,7 @@ export class FindingType {
   @Field(() => FindingSeverity) severity!: FindingSeverity;
   @Field(() => FindingStatus) status!: FindingStatus;
   @Field(() => ID, { nullable: true, description: 'The account whose queries it concerns.' }) accountId!: string | null;
+  @Field(() => AccountReference, { nullable: true, description: 'That account (its name and username resolve in identity).' }) account!: AccountReference | null;
   @Field(() => ID, { nullable: true }) agencyId!: string | null;
   @Field(() => String, { nullable: true, description: 'A pseudonym of the person queried (subject rules), stable within the city; never the ID nor the register’s subject hash.' }) subjectKey!: string | null;
   @Field(() => Date) windowStart!: Date;
