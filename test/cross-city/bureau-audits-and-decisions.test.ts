@@ -91,6 +91,20 @@ describe('audits and findings across cities', () => {
     expect(audits.data.bureauAudits.nodes.map((n: { id: string }) => n.id)).not.toContain(ids.tainanAudit);
   });
 
+  it('the bureau opens one audit by city and id (logged like the list); another service’s, or under another city, is null', async () => {
+    const ONE = `query OneAudit($cityId: ID!, $id: ID!) { bureauAudit(cityId: $cityId, id: $id) { id cityId service state sample { position itemKey } } }`;
+    const opened = await gql(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, labor);
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.bureauAudit).toEqual({ id: ids.taoyuanAudit, cityId: 'taoyuan', service: 'labor-insurance', state: 'DRAWN', sample: [{ position: 1, itemKey: 'labor-insurance:C0101:unspecified' }] });
+    expect((await gql(ONE, { cityId: 'tainan', id: ids.tainanAudit }, labor)).data.bureauAudit).toBeNull();
+    expect((await gql(ONE, { cityId: 'changhua', id: ids.taoyuanAudit }, labor)).data.bureauAudit).toBeNull();
+    expect((await gql(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, nhi)).data.bureauAudit).toBeNull();
+    expect((await gql(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, await tokenOf('taoyuan', 'AUDITOR'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const reads = await gql(AUDIT_READS, {}, await tokenOf('taoyuan', 'TOP_ADMIN'));
+    const mine = reads.data.auditCrossCityReads.nodes.filter((n: { readerAccountId: string }) => n.readerAccountId === accountOf('central.labor'));
+    expect(mine).toEqual(expect.arrayContaining([expect.objectContaining({ operation: 'OneAudit/bureauAudit', rowCount: 1, service: 'labor-insurance' })]));
+  });
+
   it('a city’s officials never see another city through these fields', async () => {
     const auditor = await tokenOf('taoyuan', 'AUDITOR');
     expect((await gql(FINDINGS, {}, auditor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
