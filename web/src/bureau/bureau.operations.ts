@@ -231,20 +231,15 @@ export const BUREAU_AUDITS_QUERY: TypedDocumentNode<{ bureauAudits: Paged<Bureau
   }
 `;
 
-/**
- * One audit with a page of its sample. The API has no lookup by id, so the audit is found among the city's audits
- * whose period covers its own (a handful), each with the same page of its sample; the page keeps the one asked for.
- */
-export const BUREAU_AUDIT_SAMPLE_QUERY: TypedDocumentNode<
-  { bureauAudits: { nodes: Array<BureauAudit & { sample: BureauSampledRecord[] }> } },
-  { filter: BureauAuditFilter; sampleSize: number; afterPosition?: number | null }
+/** One audit, looked up by its city and id (null when it is not of the bureau's cities or service), with a page of its sample. */
+export const BUREAU_AUDIT_QUERY: TypedDocumentNode<
+  { bureauAudit: (BureauAudit & { sample: BureauSampledRecord[] }) | null },
+  { cityId: string; id: string; sampleSize: number; afterPosition?: number | null }
 > = gql`
-  query BureauAuditSample($filter: BureauAuditFilter, $sampleSize: Int!, $afterPosition: Int) {
-    bureauAudits(first: 20, filter: $filter) {
-      nodes {
-        ${BUREAU_AUDIT_FIELDS}
-        sample(first: $sampleSize, afterPosition: $afterPosition) { position queryRecordId queriedAt agencyId unitId itemKey nonconforming }
-      }
+  query BureauAudit($cityId: ID!, $id: ID!, $sampleSize: Int!, $afterPosition: Int) {
+    bureauAudit(cityId: $cityId, id: $id) {
+      ${BUREAU_AUDIT_FIELDS}
+      sample(first: $sampleSize, afterPosition: $afterPosition) { position queryRecordId queriedAt agencyId unitId itemKey nonconforming }
     }
   }
 `;
