@@ -266,6 +266,12 @@ describe('the labor bureau’s own decisions', () => {
       const card = c.page.getByRole('region').filter({ hasText: applicationReason });
       await c.see(card);
       await c.see(card.getByText('Taoyuan 6(二), 附表三'));
+      // What the bureau decides on: the applying agency by name, the business item and its legal basis, the items.
+      const fact = async (label: string) => (await card.locator('dl.facts > div').filter({ has: c.page.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+      expect(await fact(c.word('bureau.applications.agency'))).toBe('桃園市政府社會局');
+      expect(await fact(c.word('bureau.applications.businessItem'))).toBe(`保費補助 ${stamp}（${c.word('bureau.applications.proposed')}）`);
+      expect(await fact(c.word('bureau.applications.purpose'))).toBe('保險費補助資格審查');
+      expect(await fact(c.word('bureau.applications.legalBasis'))).toBe(`身心障礙者權益保障法：保險費補助（${c.word('bureau.applications.proposed')}）`);
       await c.expectAccessible('the applications awaiting the bureau');
 
       // Rejecting without a comment is refused by the field, nothing sent.

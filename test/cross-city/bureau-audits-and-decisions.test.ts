@@ -165,6 +165,14 @@ describe('the bureau’s own decisions', () => {
     expect(awaiting.data.bureauApplications.nodes).toEqual(
       expect.arrayContaining([{ id, cityId: 'taoyuan', service: 'labor-insurance', kind: 'agency-items', itemsToAdd: ['labor-insurance:F0201:unspecified'], currentStep: 4, stepTitleZh: '勞動部勞工保險局', stepCitation: 'Taoyuan 6(二), 附表三' }]),
     );
+    // What the bureau decides on: the applying agency by name (identity's directory), the business item and its legal basis.
+    const DETAILS = `query Awaiting($filter: BureauApplicationFilter) { bureauApplications(filter: $filter) { nodes { id agencyName businessItem { registered name purpose legalBasis { registered laws purpose } } } } }`;
+    const details = await gql(DETAILS, { filter: { cityIds: ['taoyuan'] } }, labor);
+    expect(details.errors).toBeUndefined();
+    expect(details.data.bureauApplications.nodes.find((n: { id: string }) => n.id === id)).toEqual({
+      id, agencyName: '桃園市政府社會局',
+      businessItem: { registered: false, name: expect.stringMatching(/^保費補助 /), purpose: '保險費補助資格審查', legalBasis: { registered: false, laws: '身心障礙者權益保障法', purpose: '保險費補助' } },
+    });
     expect((await gql(AWAITING, {}, nhi)).data.bureauApplications.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
     const reads = await gql(APPLICATION_READS, {}, admin);
     expect(reads.data.applicationCrossCityReads.nodes.find((n: { readerAccountId: string }) => n.readerAccountId === accountOf('central.labor'))).toMatchObject({ cityId: 'taoyuan', operation: 'Awaiting/bureauApplications' });

@@ -336,8 +336,15 @@ export interface BureauApplication {
   operation: string;
   status: string;
   agencyId: string;
+  /** Null when identity's directory does not hold the agency: the console shows its short id. */
+  agencyName: string | null;
+  agencyNameEn: string | null;
   itemsToAdd: string[];
   itemsToRemove: string[];
+  /** agency-items: the business item the items are for, registered in the city's register or proposed with the application. */
+  businessItem: BureauBusinessItem | null;
+  /** A legal basis stated without a business item (agency admin applications). */
+  legalBasis: BureauLegalBasis | null;
   reason: string;
   formNumber: string | null;
   submittedAt: string;
@@ -346,7 +353,26 @@ export interface BureauApplication {
   stepCitation: string | null;
 }
 
-const BUREAU_APPLICATION_FIELDS = `id cityId service kind operation status agencyId itemsToAdd itemsToRemove reason formNumber submittedAt currentStep stepTitleZh stepCitation`;
+export interface BureauLegalBasis {
+  registered: boolean;
+  kind: string;
+  category: string;
+  laws: string | null;
+  purpose: string;
+  citation: string | null;
+}
+
+export interface BureauBusinessItem {
+  registered: boolean;
+  name: string;
+  purpose: string;
+  legalBasis: BureauLegalBasis | null;
+}
+
+const BUREAU_LEGAL_BASIS_FIELDS = `registered kind category laws purpose citation`;
+const BUREAU_APPLICATION_FIELDS = `id cityId service kind operation status agencyId agencyName agencyNameEn itemsToAdd itemsToRemove reason formNumber submittedAt currentStep stepTitleZh stepCitation
+  businessItem { registered name purpose legalBasis { ${BUREAU_LEGAL_BASIS_FIELDS} } }
+  legalBasis { ${BUREAU_LEGAL_BASIS_FIELDS} }`;
 
 export const BUREAU_APPLICATIONS_QUERY: TypedDocumentNode<{ bureauApplications: Paged<BureauApplication> }, { first: number; after?: string | null; filter: { cityIds?: string[] } }> = gql`
   query BureauApplications($first: Int!, $after: String, $filter: BureauApplicationFilter) {
