@@ -157,14 +157,31 @@ describe('the labor bureau’s audit pages', () => {
       const sample = detail.getByRole('table', { name: c.word('bureau.audits.sampleCaption', { count: 3 }) });
       await c.see(sample);
       expect(await columnTexts(sample, c.word('bureau.audits.position'))).toEqual(['1', '2', '3']);
-      expect(await hashOf(c)).toContain(`audit=taoyuan_2015-03-01_2015-03-31_${seeded.taoyuanAudit}`);
+      expect(await hashOf(c)).toContain(`audit=taoyuan_${seeded.taoyuanAudit}`);
       await c.expectAccessible('an audit with its sample');
       await c.page.reload();
       await c.see(sample);
       expect(await columnTexts(sample, c.word('bureau.audits.position'))).toEqual(['1', '2', '3']);
 
+      // Closing it and going back opens it again; forward closes it.
+      await detail.getByRole('link', { name: c.word('bureau.audits.close') }).click();
+      await expect.poll(async () => detail.count()).toBe(0);
+      await c.page.goBack();
+      await c.see(sample);
+      await c.page.goForward();
+      await expect.poll(async () => detail.count()).toBe(0);
+
+      // A link to an audit outside the list's filter (another city, another period) still opens it: it is looked up by id.
+      await c.visit(`/bureau/audits?city=changhua&from=2020-01-01&audit=taoyuan_${seeded.taoyuanAudit}`);
+      await c.see(sample);
+      expect(await columnTexts(sample, c.word('bureau.audits.position'))).toEqual(['1', '2', '3']);
+      await c.see(c.page.getByText(c.word('bureau.audits.emptyFiltered')));
+      // A link written with the audit's period, before the lookup by id, still opens it.
+      await c.visit(`/bureau/audits?audit=taoyuan_2015-03-01_2015-03-31_${seeded.taoyuanAudit}`);
+      await c.see(sample);
+
       // An audit of another service (Tainan's health-insurance one) does not open for the labor bureau.
-      await c.visit(`/bureau/audits?audit=tainan_2015-03-01_2015-03-31_${seeded.tainanAudit}`);
+      await c.visit(`/bureau/audits?audit=tainan_${seeded.tainanAudit}`);
       await c.see(c.page.getByText(c.word('bureau.audits.notFound')));
     },
     TEST_TIMEOUT_MS,
@@ -249,6 +266,12 @@ describe('the labor bureau’s own decisions', () => {
       const card = c.page.getByRole('region').filter({ hasText: applicationReason });
       await c.see(card);
       await c.see(card.getByText('Taoyuan 6(二), 附表三'));
+      // What the bureau decides on: the applying agency by name, the business item and its legal basis, the items.
+      const fact = async (label: string) => (await card.locator('dl.facts > div').filter({ has: c.page.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+      expect(await fact(c.word('bureau.applications.agency'))).toBe('桃園市政府社會局');
+      expect(await fact(c.word('bureau.applications.businessItem'))).toBe(`保費補助 ${stamp}（${c.word('bureau.applications.proposed')}）`);
+      expect(await fact(c.word('bureau.applications.purpose'))).toBe('保險費補助資格審查');
+      expect(await fact(c.word('bureau.applications.legalBasis'))).toBe(`身心障礙者權益保障法：保險費補助（${c.word('bureau.applications.proposed')}）`);
       await c.expectAccessible('the applications awaiting the bureau');
 
       // Rejecting without a comment is refused by the field, nothing sent.

@@ -91,6 +91,20 @@ describe('audits and findings across cities', () => {
     expect(audits.data.bureauAudits.nodes.map((n: { id: string }) => n.id)).not.toContain(ids.tainanAudit);
   });
 
+  it('the bureau opens one audit by city and id (logged like the list); another service’s, or under another city, is null', async () => {
+    const ONE = `query OneAudit($cityId: ID!, $id: ID!) { bureauAudit(cityId: $cityId, id: $id) { id cityId service state sample { position itemKey } } }`;
+    const opened = await gql(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, labor);
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.bureauAudit).toEqual({ id: ids.taoyuanAudit, cityId: 'taoyuan', service: 'labor-insurance', state: 'DRAWN', sample: [{ position: 1, itemKey: 'labor-insurance:C0101:unspecified' }] });
+    expect((await gql(ONE, { cityId: 'tainan', id: ids.tainanAudit }, labor)).data.bureauAudit).toBeNull();
+    expect((await gql(ONE, { cityId: 'changhua', id: ids.taoyuanAudit }, labor)).data.bureauAudit).toBeNull();
+    expect((await gql(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, nhi)).data.bureauAudit).toBeNull();
+    expect((await gql(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, await tokenOf('taoyuan', 'AUDITOR'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const reads = await gql(AUDIT_READS, {}, await tokenOf('taoyuan', 'TOP_ADMIN'));
+    const mine = reads.data.auditCrossCityReads.nodes.filter((n: { readerAccountId: string }) => n.readerAccountId === accountOf('central.labor'));
+    expect(mine).toEqual(expect.arrayContaining([expect.objectContaining({ operation: 'OneAudit/bureauAudit', rowCount: 1, service: 'labor-insurance' })]));
+  });
+
   it('a city’s officials never see another city through these fields', async () => {
     const auditor = await tokenOf('taoyuan', 'AUDITOR');
     expect((await gql(FINDINGS, {}, auditor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -151,6 +165,14 @@ describe('the bureau’s own decisions', () => {
     expect(awaiting.data.bureauApplications.nodes).toEqual(
       expect.arrayContaining([{ id, cityId: 'taoyuan', service: 'labor-insurance', kind: 'agency-items', itemsToAdd: ['labor-insurance:F0201:unspecified'], currentStep: 4, stepTitleZh: '勞動部勞工保險局', stepCitation: 'Taoyuan 6(二), 附表三' }]),
     );
+    // What the bureau decides on: the applying agency by name (identity's directory), the business item and its legal basis.
+    const DETAILS = `query Awaiting($filter: BureauApplicationFilter) { bureauApplications(filter: $filter) { nodes { id agencyName businessItem { registered name purpose legalBasis { registered laws purpose } } } } }`;
+    const details = await gql(DETAILS, { filter: { cityIds: ['taoyuan'] } }, labor);
+    expect(details.errors).toBeUndefined();
+    expect(details.data.bureauApplications.nodes.find((n: { id: string }) => n.id === id)).toEqual({
+      id, agencyName: '桃園市政府社會局',
+      businessItem: { registered: false, name: expect.stringMatching(/^保費補助 /), purpose: '保險費補助資格審查', legalBasis: { registered: false, laws: '身心障礙者權益保障法', purpose: '保險費補助' } },
+    });
     expect((await gql(AWAITING, {}, nhi)).data.bureauApplications.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
     const reads = await gql(APPLICATION_READS, {}, admin);
     expect(reads.data.applicationCrossCityReads.nodes.find((n: { readerAccountId: string }) => n.readerAccountId === accountOf('central.labor'))).toMatchObject({ cityId: 'taoyuan', operation: 'Awaiting/bureauApplications' });

@@ -74,6 +74,7 @@ const ATTACKS: Record<string, Attempt[]> = {
   'Query.bureauAudits': [
     { how: 'reads B’s audits as a city user with no cross-city reach (by filter)', as: 'AUDITOR', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY], periodFrom: '2017-01-01' } }), expect: 'refused' },
   ],
+  'Query.bureauAudit': [{ how: 'reads B’s audit by id as a city user with no cross-city reach', as: 'AUDITOR', args: (v) => ({ cityId: VICTIM_CITY, id: v.audit }), expect: 'refused' }],
   'Query.bureauFindings': [
     { how: 'reads B’s findings as a city user with no cross-city reach (by filter)', as: 'AUDITOR', args: () => ({ first: 100, filter: { cityIds: [VICTIM_CITY], from: '2017-01-01' } }), expect: 'refused' },
   ],

@@ -40,6 +40,44 @@ export function agencyDirectoryCrossCitySql(): string[] {
   ];
 }
 
+/**
+ * The agencies' names, for a bureau deciding a city's application (permissions' `bureauApplications`):
+ * `identity.agency_name` (id, city, name, English name), `security_invoker` like the directory, so the
+ * agency table's row-level security applies — a city's session sees its own agencies, a bureau's
+ * cross-city session the agencies of its explicit cities (directory_cross_city). Granted to the
+ * permissions subgraph only: the other readers keep ids and cities.
+ */
+export const AGENCY_NAME_VIEW = 'identity.agency_name';
+const AGENCY_NAME_READERS = ['custos_permissions'] as const;
+
+export function agencyNameSql(): string[] {
+  const readers = AGENCY_NAME_READERS.join(', ');
+  return [
+    `CREATE VIEW ${AGENCY_NAME_VIEW} WITH (security_invoker = true) AS SELECT id, city_id, name, name_en FROM identity.agency`,
+    `GRANT SELECT (name, name_en) ON identity.agency TO ${readers}`,
+    `GRANT SELECT ON ${AGENCY_NAME_VIEW} TO ${readers}`,
+  ];
+}
+
+export interface AgencyName {
+  name: string;
+  nameEn: string | null;
+}
+
+/** The names of these agencies of these cities (one query), keyed `city:id`; what the session may not see is missing. */
+export async function agencyNames(manager: EntityManager, agencies: ReadonlyArray<{ cityId: string; agencyId: string }>): Promise<Map<string, AgencyName>> {
+  const wanted = agencies.filter((a) => /^[0-9a-f-]{36}$/i.test(a.agencyId));
+  if (wanted.length === 0) return new Map();
+  const rows: Array<{ city_id: string; id: string; name: string; name_en: string | null }> = await manager.query(
+    `SELECT n.city_id, n.id::text AS id, n.name, n.name_en FROM ${AGENCY_NAME_VIEW} n
+       JOIN unnest($1::text[], $2::uuid[]) AS w(city_id, id) ON w.city_id = n.city_id AND w.id = n.id`,
+    [wanted.map((a) => a.cityId), wanted.map((a) => a.agencyId)],
+  );
+  return new Map(rows.map((row) => [agencyKey(row.city_id, row.id), { name: row.name, nameEn: row.name_en }]));
+}
+
+export const agencyKey = (cityId: string, agencyId: string) => `${cityId}:${agencyId.toLowerCase()}`;
+
 /** Of `agencyIds`, those that are agencies of `cityId` (one query for all of them). */
 export async function agenciesOfCity(manager: EntityManager, cityId: string, agencyIds: readonly string[]): Promise<Set<string>> {
   const ids = [...new Set(agencyIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
@@ -81,20 +119,29 @@ export async function installAgencyDirectoryStandIn(query: (sql: string, params?
   for (const sql of [
     `CREATE SCHEMA IF NOT EXISTS identity`,
     // (city, id): tests may give two cities' fixtures the same made-up agency id.
-    `CREATE TABLE identity.agency (id uuid NOT NULL, city_id text NOT NULL, PRIMARY KEY (city_id, id))`,
+    `CREATE TABLE identity.agency (id uuid NOT NULL, city_id text NOT NULL, name text NOT NULL DEFAULT '', name_en text, PRIMARY KEY (city_id, id))`,
     `COMMENT ON TABLE identity.agency IS '${STAND_IN}'`,
     ...cityIsolationSql('identity.agency'),
     ...agencyDirectorySql(),
     ...agencyDirectoryCrossCitySql(),
+    ...agencyNameSql(),
   ]) {
     await query(sql);
   }
 }
 
 /** TESTS ONLY: adds agencies to the stand-in (a no-op where identity's real table is there). */
-export async function addStandInAgencies(query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>, agencies: ReadonlyArray<{ id: string; cityId: string }>): Promise<void> {
+export async function addStandInAgencies(
+  query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>,
+  agencies: ReadonlyArray<{ id: string; cityId: string; name?: string; nameEn?: string | null }>,
+): Promise<void> {
   if (agencies.length === 0) return;
   const [{ standIn }] = (await query(`SELECT coalesce(obj_description(to_regclass('identity.agency'), 'pg_class') = $1, false) AS "standIn"`, [STAND_IN])).rows;
   if (!standIn) return;
-  await query(`INSERT INTO identity.agency (id, city_id) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING`, [agencies.map((a) => a.id), agencies.map((a) => a.cityId)]);
+  await query(`INSERT INTO identity.agency (id, city_id, name, name_en) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`, [
+    agencies.map((a) => a.id),
+    agencies.map((a) => a.cityId),
+    agencies.map((a) => a.name ?? ''),
+    agencies.map((a) => a.nameEn ?? null),
+  ]);
 }

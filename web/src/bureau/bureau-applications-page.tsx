@@ -14,7 +14,7 @@ import { EmptyState, Loading, QueryError } from '../ui/status';
 import { describeBureauError } from './bureau-errors';
 import { bureauViewParams } from './bureau-filters';
 import { BureauPage, CitySelect, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
-import { BUREAU_APPLICATIONS_QUERY, RECORD_BUREAU_DECISION_MUTATION, type BureauApplication } from './bureau.operations';
+import { BUREAU_APPLICATIONS_QUERY, RECORD_BUREAU_DECISION_MUTATION, type BureauApplication, type BureauLegalBasis } from './bureau.operations';
 import './bureau.css';
 
 const PAGE_SIZE = 50;
@@ -98,8 +98,20 @@ function BureauApplications({ scope }: { scope: BureauScope }) {
   );
 }
 
+/** The laws (or, for a major policy, its purpose), what the basis allows, its citation, and whether it is registered or proposed. */
+function LegalBasisText({ basis }: { basis: BureauLegalBasis }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {basis.laws ? `${basis.laws}：${basis.purpose}` : basis.purpose}
+      {basis.citation ? <span className="citation">（{basis.citation}）</span> : null}
+      <span className="citation">（{t(basis.registered ? 'bureau.applications.registered' : 'bureau.applications.proposed')}）</span>
+    </>
+  );
+}
+
 function ApplicationCard({ application, scope, onDecided }: { application: BureauApplication; scope: BureauScope; onDecided(message: string): void }) {
-  const { t, codeLabel, messages } = useI18n();
+  const { t, codeLabel, messages, language } = useI18n();
   const { itemName } = useItemNames();
   const ids = { heading: useId(), comment: useId() };
   const [comment, setComment] = useState('');
@@ -107,6 +119,8 @@ function ApplicationCard({ application, scope, onDecided }: { application: Burea
   const [formError, setFormError] = useState<string | null>(null);
   const [decide, { loading }] = useMutation(RECORD_BUREAU_DECISION_MUTATION);
   const city = scope.cityName(application.cityId);
+  const agencyName = (language === 'en' ? application.agencyNameEn : null) ?? application.agencyName;
+  const legalBasis = application.businessItem?.legalBasis ?? application.legalBasis;
   const title = t('bureau.applications.heading', {
     city,
     form: application.formNumber ?? '',
@@ -147,10 +161,8 @@ function ApplicationCard({ application, scope, onDecided }: { application: Burea
           <dd>{city}</dd>
         </div>
         <div>
-          <dt>{t('bureau.agencyCode')}</dt>
-          <dd>
-            <code>{shortId(application.agencyId)}</code>
-          </dd>
+          <dt>{t('bureau.applications.agency')}</dt>
+          <dd>{agencyName ?? <code>{shortId(application.agencyId)}</code>}</dd>
         </div>
         <div>
           <dt>{t('bureau.applications.submittedAt')}</dt>
@@ -163,6 +175,29 @@ function ApplicationCard({ application, scope, onDecided }: { application: Burea
             {application.stepCitation ? <span className="citation">（{application.stepCitation}）</span> : null}
           </dd>
         </div>
+        {application.businessItem ? (
+          <>
+            <div>
+              <dt>{t('bureau.applications.businessItem')}</dt>
+              <dd>
+                {application.businessItem.name}
+                <span className="citation">（{t(application.businessItem.registered ? 'bureau.applications.registered' : 'bureau.applications.proposed')}）</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('bureau.applications.purpose')}</dt>
+              <dd>{application.businessItem.purpose}</dd>
+            </div>
+          </>
+        ) : null}
+        {legalBasis ? (
+          <div>
+            <dt>{t('bureau.applications.legalBasis')}</dt>
+            <dd>
+              <LegalBasisText basis={legalBasis} />
+            </dd>
+          </div>
+        ) : null}
         {application.itemsToAdd.length > 0 ? (
           <div>
             <dt>{t('bureau.applications.itemsToAdd')}</dt>

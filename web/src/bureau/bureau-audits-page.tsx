@@ -12,9 +12,9 @@ import { LoadMore } from '../ui/pager';
 import { Badge, EmptyState, Loading, QueryError, type BadgeTone } from '../ui/status';
 import { BureauFilterForm } from './bureau-filter-form';
 import { bureauViewParams, type BureauView } from './bureau-filters';
-import { auditFilter, openedAuditFilter, openedAuditParam, readAuditChoices, readOpenedAudit, type OpenedAudit } from './bureau-oversight-filters';
+import { auditFilter, openedAuditParam, readAuditChoices, readOpenedAudit, type OpenedAudit } from './bureau-oversight-filters';
 import { BureauPage, ReachNotice, shortId, type BureauScope, useBureauView } from './bureau-scope';
-import { AUDIT_STATES, BUREAU_AUDIT_SAMPLE_QUERY, BUREAU_AUDITS_QUERY, type AuditState, type BureauAudit, type BureauSampledRecord } from './bureau.operations';
+import { AUDIT_STATES, BUREAU_AUDIT_QUERY, BUREAU_AUDITS_QUERY, type AuditState, type BureauAudit, type BureauSampledRecord } from './bureau.operations';
 import './bureau.css';
 
 const PAGE_SIZE = 50;
@@ -148,14 +148,17 @@ function AuditsTable({ audits, complete, scope, view }: { audits: BureauAudit[];
   );
 }
 
-/** The audit named in the address, with its sample a page at a time (each page is a logged read of the city). */
+/**
+ * The audit named in the address, looked up by its city and id (bureauAudit) whatever the list's filter or page, with
+ * its sample a page at a time (each lookup and page is a logged read of the city).
+ */
 function OpenedAuditSection({ opened, scope, view }: { opened: OpenedAudit; scope: BureauScope; view: BureauView }) {
   const { t, language, codeLabel } = useI18n();
   const headingId = useId();
   const { itemName } = useItemNames();
-  const variables = { filter: openedAuditFilter(opened), sampleSize: SAMPLE_PAGE, afterPosition: null as number | null };
-  const { data, loading, error, refetch, fetchMore } = useQuery(BUREAU_AUDIT_SAMPLE_QUERY, { variables });
-  const audit = data?.bureauAudits.nodes.find((node) => node.id === opened.id);
+  const variables = { cityId: opened.cityId, id: opened.id, sampleSize: SAMPLE_PAGE, afterPosition: null as number | null };
+  const { data, loading, error, refetch, fetchMore } = useQuery(BUREAU_AUDIT_QUERY, { variables });
+  const audit = data?.bureauAudit ?? null;
   const closeHref = hashOf(PATH, bureauViewParams(view));
   const lastPosition = audit?.sample.at(-1)?.position ?? null;
   // The sample has more when the last page came back full and the sample size says so.
@@ -183,7 +186,9 @@ function OpenedAuditSection({ opened, scope, view }: { opened: OpenedAudit; scop
 
   return (
     <section className="section card bureau-audit-detail" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('bureau.audits.detailHeading', { city: scope.cityName(opened.cityId), period: period(opened) })}</h2>
+      <h2 id={headingId}>
+        {audit ? t('bureau.audits.detailHeading', { city: scope.cityName(opened.cityId), period: period(audit) }) : t('bureau.audits.detailHeadingCity', { city: scope.cityName(opened.cityId) })}
+      </h2>
       <p>
         <a href={closeHref}>{t('bureau.audits.close')}</a>
       </p>
@@ -255,15 +260,10 @@ function OpenedAuditSection({ opened, scope, view }: { opened: OpenedAudit; scop
                 loadMore={() =>
                   fetchMore({
                     variables: { ...variables, afterPosition: lastPosition },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      bureauAudits: {
-                        ...previous.bureauAudits,
-                        nodes: previous.bureauAudits.nodes.map((node) => {
-                          const more = fetchMoreResult.bureauAudits.nodes.find((candidate) => candidate.id === node.id);
-                          return more ? { ...node, sample: [...node.sample, ...more.sample] } : node;
-                        }),
-                      },
-                    }),
+                    updateQuery: (previous, { fetchMoreResult }) =>
+                      previous.bureauAudit && fetchMoreResult.bureauAudit
+                        ? { bureauAudit: { ...previous.bureauAudit, sample: [...previous.bureauAudit.sample, ...fetchMoreResult.bureauAudit.sample] } }
+                        : previous,
                   })
                 }
               />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashOf, paramsFromHash } from '../shell/hash-path';
 import { bureauViewParams, readBureauView } from './bureau-filters';
-import { auditFilter, auditRequestProblems, EMPTY_AUDIT_REQUEST, findingFilter, openedAuditFilter, openedAuditParam, readAuditChoices, readFindingChoices, readOpenedAudit } from './bureau-oversight-filters';
+import { auditFilter, auditRequestProblems, EMPTY_AUDIT_REQUEST, findingFilter, openedAuditParam, readAuditChoices, readFindingChoices, readOpenedAudit } from './bureau-oversight-filters';
 
 const REACH = ['changhua', 'tainan', 'taipei', 'taoyuan'];
 const ID = '0b7f1f0e-6d1e-4a8e-9a55-0c1d2e3f4a5b';
@@ -21,14 +21,19 @@ describe('the audits and findings pages’ filters in the address', () => {
     expect(findingFilter(view)).toEqual({ from: '2026-02-01', to: '2026-02-28', severities: ['HIGH'], rule: 'BULK_QUERIES' });
   });
 
-  it('open an audit by its city, period and id; nothing for a city outside the reach or a malformed value', () => {
-    const opened = { cityId: 'taoyuan', periodStart: '2016-01-01', periodEnd: '2016-01-31', id: ID };
-    expect(openedAuditParam(opened)).toBe(`taoyuan_2016-01-01_2016-01-31_${ID}`);
+  it('open an audit by its city and id; nothing for a city outside the reach or a malformed value', () => {
+    const opened = { cityId: 'taoyuan', id: ID };
+    expect(openedAuditParam(opened)).toBe(`taoyuan_${ID}`);
     expect(readOpenedAudit(paramsFromHash(hashOf('/bureau/audits', { audit: openedAuditParam(opened) })).get('audit'), REACH)).toEqual(opened);
     expect(readOpenedAudit(openedAuditParam({ ...opened, cityId: 'atlantis' }), REACH)).toBeNull();
+    expect(readOpenedAudit('taoyuan_x', REACH)).toBeNull();
     expect(readOpenedAudit('taoyuan_2016-01-01_x', REACH)).toBeNull();
     expect(readOpenedAudit(null, REACH)).toBeNull();
-    expect(openedAuditFilter(opened)).toEqual({ cityIds: ['taoyuan'], periodFrom: '2016-01-31', periodTo: '2016-01-01' });
+  });
+
+  it('still open a link written with the audit’s period (city_start_end_id)', () => {
+    expect(readOpenedAudit(`taoyuan_2016-01-01_2016-01-31_${ID}`, REACH)).toEqual({ cityId: 'taoyuan', id: ID });
+    expect(readOpenedAudit(`taoyuan_2016-01-01_January_${ID}`, REACH)).toBeNull();
   });
 });
 

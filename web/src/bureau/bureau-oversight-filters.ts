@@ -42,33 +42,29 @@ export function findingFilter(view: BureauView): BureauFindingFilter {
 }
 
 /**
- * An opened audit in the address (`audit=taoyuan_2016-01-01_2016-01-31_<id>`; `_`, which the address keeps as is): its city and period travel with the id,
- * because the API finds audits by city and period only; a malformed value opens nothing.
+ * An opened audit in the address (`audit=taoyuan_<id>`; `_`, which the address keeps as is): the API looks an audit up
+ * by its city and id (bureauAudit). Links written before that lookup (`taoyuan_2016-01-01_2016-01-31_<id>`) still open;
+ * their period is not needed. A malformed value, or a city outside the reach, opens nothing.
  */
 export interface OpenedAudit {
   cityId: string;
-  periodStart: string;
-  periodEnd: string;
   id: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[0-9a-f-]{36}$/i;
 
 export function openedAuditParam(audit: OpenedAudit): string {
-  return [audit.cityId, audit.periodStart, audit.periodEnd, audit.id].join('_');
+  return [audit.cityId, audit.id].join('_');
 }
 
 export function readOpenedAudit(value: string | null, reachCityIds: readonly string[]): OpenedAudit | null {
   const parts = (value ?? '').split('_');
-  if (parts.length !== 4) return null;
-  const [cityId, periodStart, periodEnd, id] = parts as [string, string, string, string];
-  if (!reachCityIds.includes(cityId) || !DAY.test(periodStart) || !DAY.test(periodEnd) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return { cityId, periodStart, periodEnd, id };
-}
-
-/** The city's audits whose period covers the opened audit's own: the audit itself and few others. */
-export function openedAuditFilter(audit: OpenedAudit): BureauAuditFilter {
-  return { cityIds: [audit.cityId], periodFrom: audit.periodEnd, periodTo: audit.periodStart };
+  const period = parts.slice(1, -1);
+  if (!(parts.length === 2 || (parts.length === 4 && period.every((day) => DAY.test(day))))) return null;
+  const [cityId, id] = [parts[0]!, parts.at(-1)!];
+  if (!reachCityIds.includes(cityId) || !ID.test(id)) return null;
+  return { cityId, id };
 }
 
 // ---- The audit request form ----

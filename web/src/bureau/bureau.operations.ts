@@ -231,20 +231,15 @@ export const BUREAU_AUDITS_QUERY: TypedDocumentNode<{ bureauAudits: Paged<Bureau
   }
 `;
 
-/**
- * One audit with a page of its sample. The API has no lookup by id, so the audit is found among the city's audits
- * whose period covers its own (a handful), each with the same page of its sample; the page keeps the one asked for.
- */
-export const BUREAU_AUDIT_SAMPLE_QUERY: TypedDocumentNode<
-  { bureauAudits: { nodes: Array<BureauAudit & { sample: BureauSampledRecord[] }> } },
-  { filter: BureauAuditFilter; sampleSize: number; afterPosition?: number | null }
+/** One audit, looked up by its city and id (null when it is not of the bureau's cities or service), with a page of its sample. */
+export const BUREAU_AUDIT_QUERY: TypedDocumentNode<
+  { bureauAudit: (BureauAudit & { sample: BureauSampledRecord[] }) | null },
+  { cityId: string; id: string; sampleSize: number; afterPosition?: number | null }
 > = gql`
-  query BureauAuditSample($filter: BureauAuditFilter, $sampleSize: Int!, $afterPosition: Int) {
-    bureauAudits(first: 20, filter: $filter) {
-      nodes {
-        ${BUREAU_AUDIT_FIELDS}
-        sample(first: $sampleSize, afterPosition: $afterPosition) { position queryRecordId queriedAt agencyId unitId itemKey nonconforming }
-      }
+  query BureauAudit($cityId: ID!, $id: ID!, $sampleSize: Int!, $afterPosition: Int) {
+    bureauAudit(cityId: $cityId, id: $id) {
+      ${BUREAU_AUDIT_FIELDS}
+      sample(first: $sampleSize, afterPosition: $afterPosition) { position queryRecordId queriedAt agencyId unitId itemKey nonconforming }
     }
   }
 `;
@@ -341,8 +336,15 @@ export interface BureauApplication {
   operation: string;
   status: string;
   agencyId: string;
+  /** Null when identity's directory does not hold the agency: the console shows its short id. */
+  agencyName: string | null;
+  agencyNameEn: string | null;
   itemsToAdd: string[];
   itemsToRemove: string[];
+  /** agency-items: the business item the items are for, registered in the city's register or proposed with the application. */
+  businessItem: BureauBusinessItem | null;
+  /** A legal basis stated without a business item (agency admin applications). */
+  legalBasis: BureauLegalBasis | null;
   reason: string;
   formNumber: string | null;
   submittedAt: string;
@@ -351,7 +353,26 @@ export interface BureauApplication {
   stepCitation: string | null;
 }
 
-const BUREAU_APPLICATION_FIELDS = `id cityId service kind operation status agencyId itemsToAdd itemsToRemove reason formNumber submittedAt currentStep stepTitleZh stepCitation`;
+export interface BureauLegalBasis {
+  registered: boolean;
+  kind: string;
+  category: string;
+  laws: string | null;
+  purpose: string;
+  citation: string | null;
+}
+
+export interface BureauBusinessItem {
+  registered: boolean;
+  name: string;
+  purpose: string;
+  legalBasis: BureauLegalBasis | null;
+}
+
+const BUREAU_LEGAL_BASIS_FIELDS = `registered kind category laws purpose citation`;
+const BUREAU_APPLICATION_FIELDS = `id cityId service kind operation status agencyId agencyName agencyNameEn itemsToAdd itemsToRemove reason formNumber submittedAt currentStep stepTitleZh stepCitation
+  businessItem { registered name purpose legalBasis { ${BUREAU_LEGAL_BASIS_FIELDS} } }
+  legalBasis { ${BUREAU_LEGAL_BASIS_FIELDS} }`;
 
 export const BUREAU_APPLICATIONS_QUERY: TypedDocumentNode<{ bureauApplications: Paged<BureauApplication> }, { first: number; after?: string | null; filter: { cityIds?: string[] } }> = gql`
   query BureauApplications($first: Int!, $after: String, $filter: BureauApplicationFilter) {

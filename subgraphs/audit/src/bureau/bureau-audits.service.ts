@@ -68,6 +68,8 @@ export interface BureauAuditQuery {
   periodFrom?: IsoDate | null;
   periodTo?: IsoDate | null;
   states?: AuditState[] | null;
+  /** One audit only (bureauAudit): the same read, narrowed by id. */
+  id?: string | null;
 }
 
 export interface BureauFindingRow {
@@ -154,6 +156,7 @@ export class BureauAuditService {
     const where = ['a.city_id = ANY ($1::text[])'];
     if (query.periodFrom) where.push(`a.period_end >= $${params.push(query.periodFrom)}::date`);
     if (query.periodTo) where.push(`a.period_start <= $${params.push(query.periodTo)}::date`);
+    if (query.id) where.push(`a.id = $${params.push(query.id)}::uuid`);
     const outer: string[] = [];
     if (query.states?.length) outer.push(`state = ANY ($${params.push(query.states)}::text[])`);
     const base = `WITH v AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS v(city_id text, version_id text, steps int, items int)),
@@ -193,6 +196,17 @@ export class BureauAuditService {
     const result = toPage(rows, page.first, total, (row) => [row.periodStart, row.drawnAt, row.id]);
     await logCrossCityAccess(manager, AUDIT_SCHEMA, access, operation, rowsPerCity(result.nodes, (row) => row.cityId), now);
     return result;
+  }
+
+  /**
+   * One audit by id in one city, through the same read as `audits` (same row-level security, same
+   * read log): null when it is not there, not of the bureau's service or not the city's — an audit
+   * outside the reach looks like one that does not exist.
+   */
+  async audit(scope: RequestScope, access: CrossCityAccess, id: string, operation: string, now: Date): Promise<BureauAuditRow | null> {
+    if (!UUID.test(id)) throw new InputError('INVALID_ID', 'The audit id is not valid.', 'id');
+    const page = await this.audits(scope, access, { id }, { first: 1 }, operation, now);
+    return page.nodes[0] ?? null;
   }
 
   /** A page of one audit's sample (the audit itself must be visible: the bureau's cities and service). */

@@ -119,6 +119,48 @@ describe('bureauAudits', () => {
   });
 });
 
+describe('bureauAudit', () => {
+  const ONE = `query OneAudit($cityId: ID!, $id: ID!) { bureauAudit(cityId: $cityId, id: $id) { id cityId service state sampleSize sample(first: 1) { position itemKey } } }`;
+
+  it('opens one audit of the bureau’s service by city and id, with its sample', async () => {
+    expect(dataOf(await f.execute(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, labor)).bureauAudit).toEqual({
+      id: ids.taoyuanAudit, cityId: 'taoyuan', service: 'labor-insurance', state: 'DRAWN', sampleSize: 2,
+      sample: [{ position: 1, itemKey: 'labor-insurance:C0101:unspecified' }],
+    });
+  });
+
+  it('is null for another service’s audit, another city’s, or none at all: existence is never revealed', async () => {
+    expect(dataOf(await f.execute(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, nhi)).bureauAudit).toBeNull();
+    expect(dataOf(await f.execute(ONE, { cityId: 'tainan', id: ids.tainanAudit }, labor)).bureauAudit).toBeNull();
+    // The right id under a city it is not of.
+    expect(dataOf(await f.execute(ONE, { cityId: 'changhua', id: ids.taoyuanAudit }, labor)).bureauAudit).toBeNull();
+    expect(dataOf(await f.execute(ONE, { cityId: 'taoyuan', id: randomUUID() }, labor)).bureauAudit).toBeNull();
+    // An audit of a city outside the reach, asked under a city within it.
+    const narrow = { ...buildPrincipal('central', ['BUREAU_OFFICER']), crossCity: { cityIds: ['changhua'], service: 'health-insurance' } } as unknown as Principal;
+    expect(dataOf(await f.execute(ONE, { cityId: 'changhua', id: ids.tainanAudit }, narrow)).bureauAudit).toBeNull();
+  });
+
+  it('is refused for a city outside the reach, to a city’s own officials, and for a malformed id', async () => {
+    const narrow = { ...buildPrincipal('central', ['BUREAU_OFFICER']), crossCity: { cityIds: ['changhua'], service: 'labor-insurance' } } as unknown as Principal;
+    expect(errorCode(await f.execute(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, narrow))).toBe('FORBIDDEN');
+    expect(errorCode(await f.execute(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, buildPrincipal('taoyuan', ['AUDITOR', 'TOP_ADMIN'])))).toBe('FORBIDDEN');
+    expect(errorCode(await f.execute(ONE, { cityId: 'taoyuan', id: 'nope' }, labor))).toBe('INVALID_ID');
+  });
+
+  it('logs each lookup in the city’s read log, found or not', async () => {
+    const reader = officer('labor-insurance') as Principal & { accountId: string };
+    await f.execute(ONE, { cityId: 'taoyuan', id: ids.taoyuanAudit }, reader);
+    await f.execute(ONE, { cityId: 'taoyuan', id: randomUUID() }, reader);
+    const reads = dataOf(await f.execute(READS, {}, buildPrincipal('taoyuan', ['TOP_ADMIN']))).auditCrossCityReads;
+    const mine = reads.nodes.filter((n: { readerAccountId: string }) => n.readerAccountId === reader.accountId);
+    expect(mine.map((n: { operation: string; rowCount: number }) => [n.operation, n.rowCount]).sort()).toEqual([
+      ['OneAudit/BureauAudit.sample', 1],
+      ['OneAudit/bureauAudit', 0],
+      ['OneAudit/bureauAudit', 1],
+    ].sort());
+  });
+});
+
 describe('the read log', () => {
   it('holds every read, one row per city read, and a city’s top admin sees only its own city’s', async () => {
     const reader = { ...buildPrincipal('central', ['BUREAU_OFFICER']), crossCity: { cityIds: ['changhua', 'taoyuan'], service: 'labor-insurance' } } as unknown as Principal & { accountId: string };

@@ -1,11 +1,11 @@
 import { bureauDecisionAccess, crossCityAccess, listCrossCityAccess, operationLabel, requireAccount, requireRole } from '@custos/tenancy';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { anomalyRuleOf, type FindingSeverity, type FindingStatus } from '../anomalies/anomaly.type';
 import { AuditMethod, DrawMethod } from '../audits/audit.type';
 import type { AuditContext } from '../context';
 import { parseDateArg, taiwanToday } from '../shared/dates';
-import { AUDIT_SCHEMA, type BureauAuditRequestRow } from './bureau-audits.service';
+import { AUDIT_SCHEMA, type BureauAuditRequestRow, type BureauAuditRow } from './bureau-audits.service';
 import {
   AuditCrossCityReadConnection,
   BureauAuditConnection,
@@ -21,6 +21,10 @@ import {
 } from './bureau.types';
 
 const optionalDate = (value: string | null | undefined, field: string) => (value ? parseDateArg(value, field) : null);
+
+function presentAudit(row: BureauAuditRow): BureauAuditType {
+  return { ...row, method: row.method === 'sample' ? AuditMethod.SAMPLE : AuditMethod.FULL_REVIEW, drawMethod: row.drawMethod as DrawMethod };
+}
 
 function presentRequest(row: BureauAuditRequestRow): BureauAuditRequestType {
   return { ...row };
@@ -47,7 +51,23 @@ export class BureauAuditResolver {
     const access = crossCityAccess(requireAccount(ctx), filter?.cityIds);
     const query = { periodFrom: optionalDate(filter?.periodFrom, 'periodFrom'), periodTo: optionalDate(filter?.periodTo, 'periodTo'), states: filter?.states ?? null };
     const page = await ctx.services.bureau.audits(ctx.scope, access, query, { first, after }, operationLabel(info), ctx.now);
-    return { ...page, nodes: page.nodes.map((row) => ({ ...row, method: row.method === 'sample' ? AuditMethod.SAMPLE : AuditMethod.FULL_REVIEW, drawMethod: row.drawMethod as DrawMethod })) };
+    return { ...page, nodes: page.nodes.map(presentAudit) };
+  }
+
+  @Query(() => BureauAuditType, {
+    nullable: true,
+    description:
+      'A central agency reads one of a city’s audits of its own service by id (e.g. from a link). Null when there is no such audit of the bureau’s service in that city. The read is recorded in the city’s audit read log, like bureauAudits. FORBIDDEN for anyone without a cross-city reach, or for a city outside it.',
+  })
+  async bureauAudit(
+    @Ctx() ctx: AuditContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('cityId', () => ID, { description: 'The city whose audit it is (within your reach).' }) cityId: string,
+    @Arg('id', () => ID, { description: 'The audit’s id.' }) id: string,
+  ): Promise<BureauAuditType | null> {
+    const access = crossCityAccess(requireAccount(ctx), [cityId]);
+    const row = await ctx.services.bureau.audit(ctx.scope, access, id, operationLabel(info), ctx.now);
+    return row ? presentAudit(row) : null;
   }
 
   @FieldResolver(() => [BureauSampledRecordType], { description: 'The audit’s sampled records in draw order, a page at a time (logged as a read of the city).' })

@@ -11,6 +11,7 @@ import { MutationTrail1796500000000 } from './1796500000000-mutation-trail';
 import { SharedLoginThrottle1797100000000 } from './1797100000000-shared-login-throttle';
 import { AgencyDirectory1797100000001 } from './1797100000001-agency-directory';
 import { AgencyDirectoryCrossCity1797200000000 } from './1797200000000-agency-directory-cross-city';
+import { AgencyNames1797300000000 } from './1797300000000-agency-names';
 
 /** In order; never edit one that has been committed — add a new one. */
 export const identityMigrations = [
@@ -26,6 +27,7 @@ export const identityMigrations = [
   SharedLoginThrottle1797100000000,
   AgencyDirectory1797100000001,
   AgencyDirectoryCrossCity1797200000000,
+  AgencyNames1797300000000,
 ];
 
 export function migrateIdentity(ownerUrl: string) {

@@ -21,6 +21,7 @@ import { LEGAL_BASIS_CATEGORIES, LEGAL_BASIS_KINDS, RegisterService, type NewLeg
 import { ApplicationEventEntity, type ApplicationEventKind } from './application-event.entity';
 import { ApplicationEntity, type ProposedBusinessItem } from './application.entity';
 import { applyApprovedApplication } from './application.effects';
+import { bureauApplicationDetails, type BureauApplicationDetails } from './bureau-application.details';
 import { actorsFor, describeStep, matchingSpec, resolveChain, TRANSMITTING_ACTIONS, type ActorFacts, type ApplicationPlace } from './approval-chain';
 
 export interface SubmitApplicationInput {
@@ -305,8 +306,15 @@ export class ApplicationService {
     }
     const rows = await query.orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').take(page.first + 1).getMany();
     const result = { ...pageOf(rows, page.first, (row) => [row.submittedAt.toISOString(), row.id]), totalCount: total };
+    const details = await bureauApplicationDetails(manager, result.nodes);
     await logCrossCityAccess(manager, 'permissions', access, operation, rowsPerCity(result.nodes, (row) => row.cityId), now);
-    return result;
+    return { ...result, details };
+  }
+
+  /** The details a bureau sees of an application it just decided (in the decision's own transaction). */
+  async bureauDetailsOf(scope: RequestScope, access: CrossCityAccess, application: ApplicationEntity): Promise<BureauApplicationDetails> {
+    const manager = await scope.crossCityManager(access.cityIds, access.service);
+    return (await bureauApplicationDetails(manager, [application])).get(application.id)!;
   }
 
   /**

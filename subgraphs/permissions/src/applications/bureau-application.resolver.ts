@@ -3,16 +3,23 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PermissionsContext } from '../context';
 import type { ApplicationEntity } from './application.entity';
+import type { BureauApplicationDetails, BureauLegalBasisFacts } from './bureau-application.details';
 import {
   ApplicationCrossCityReadConnection,
   BureauApplicationConnection,
   BureauApplicationFilter,
   BureauApplicationType,
   BureauDecisionInput,
+  BureauLegalBasisType,
 } from './bureau-application.type';
 
-function presentForBureau(application: ApplicationEntity, awaitedStep: number): BureauApplicationType {
+function presentLegalBasis(basis: BureauLegalBasisFacts | null): BureauLegalBasisType | null {
+  return basis ? { registered: basis.registered, kind: basis.kind, category: basis.category, laws: basis.lawsZh, purpose: basis.purposeZh, citation: basis.citation } : null;
+}
+
+function presentForBureau(application: ApplicationEntity, awaitedStep: number, details: BureauApplicationDetails): BureauApplicationType {
   const step = application.steps[awaitedStep];
+  const item = details.businessItem;
   return {
     id: application.id,
     cityId: application.cityId,
@@ -21,6 +28,10 @@ function presentForBureau(application: ApplicationEntity, awaitedStep: number): 
     operation: application.operation,
     status: application.status,
     agencyId: application.agencyId,
+    agencyName: details.agency?.name || null,
+    agencyNameEn: details.agency?.nameEn ?? null,
+    businessItem: item ? { registered: item.registered, name: item.nameZh, purpose: item.purposeZh, legalBasis: presentLegalBasis(item.legalBasis) } : null,
+    legalBasis: presentLegalBasis(details.legalBasis),
     itemsToAdd: application.itemsToAdd,
     itemsToRemove: application.itemsToRemove,
     reason: application.reason,
@@ -51,7 +62,7 @@ export class BureauApplicationResolver {
   ): Promise<BureauApplicationConnection> {
     const access = crossCityAccess(requireAccount(ctx), filter?.cityIds);
     const page = await ctx.services.applications.awaitingBureau(ctx.scope, access, { first, after }, operationLabel(info), ctx.now);
-    return { ...page, nodes: page.nodes.map((row) => presentForBureau(row, row.currentStep)) };
+    return { ...page, nodes: page.nodes.map((row) => presentForBureau(row, row.currentStep, page.details.get(row.id)!)) };
   }
 
   @Mutation(() => BureauApplicationType, {
@@ -63,7 +74,7 @@ export class BureauApplicationResolver {
     const access = bureauDecisionAccess(principal, input.cityId);
     const caller = { principal, delegationToken: ctx.delegationToken, scope: ctx.scope, now: ctx.now };
     const decided = await ctx.services.applications.decideAsBureau(caller, access, input.applicationId, input.decision, input.comment ?? null, input.step ?? null);
-    return presentForBureau(decided, decided.currentStep);
+    return presentForBureau(decided, decided.currentStep, await ctx.services.applications.bureauDetailsOf(ctx.scope, access, decided));
   }
 
   @Query(() => ApplicationCrossCityReadConnection, {

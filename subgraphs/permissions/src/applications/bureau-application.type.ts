@@ -14,14 +14,37 @@ export class BureauApplicationType {
   @Field(() => String, { description: 'add, remove, change, …' }) operation!: string;
   @Field(() => String, { description: 'PENDING, or REJECTED once the bureau rejected it.' }) status!: string;
   @Field(() => ID, { description: 'The applying agency.' }) agencyId!: string;
+  @Field(() => String, { nullable: true, description: 'The applying agency’s name (identity’s directory); null if the directory does not hold it.' }) agencyName!: string | null;
+  @Field(() => String, { nullable: true, description: 'The applying agency’s English name, when it has one.' }) agencyNameEn!: string | null;
   @Field(() => [String], { description: 'Item keys to add.' }) itemsToAdd!: string[];
   @Field(() => [String], { description: 'Item keys to remove.' }) itemsToRemove!: string[];
+  @Field(() => BureauBusinessItemType, { nullable: true, description: 'agency-items: the business item the items are asked for (registered, or proposed with the application), with its legal basis.' })
+  businessItem!: BureauBusinessItemType | null;
+  @Field(() => BureauLegalBasisType, { nullable: true, description: 'The legal basis stated without a business item (e.g. agency admin applications, Taipei 5(一)).' }) legalBasis!: BureauLegalBasisType | null;
   @Field(() => String, { description: '申請事由.' }) reason!: string;
   @Field(() => String, { nullable: true, description: 'The paper form it replaces, e.g. 附表三.' }) formNumber!: string | null;
   @Field(() => Date, { description: 'When it was filed.' }) submittedAt!: Date;
   @Field(() => Int, { description: 'The step now awaited (index into the chain); pass it as `step` to decide.' }) currentStep!: number;
   @Field(() => String, { nullable: true, description: 'The awaited step’s title in the rules, e.g. 勞動部勞工保險局.' }) stepTitleZh!: string | null;
   @Field(() => String, { nullable: true, description: 'The awaited step’s rule, e.g. "Taoyuan 6(二), 附表三".' }) stepCitation!: string | null;
+}
+
+@ObjectType('BureauLegalBasis', { description: 'The legal basis an application is filed under, as the bureau deciding it sees it.' })
+export class BureauLegalBasisType {
+  @Field(() => Boolean, { description: 'True when it is in the city’s register; false when the application proposes it (registered once approved).' }) registered!: boolean;
+  @Field(() => String, { description: 'law or major-policy.' }) kind!: string;
+  @Field(() => String, { description: 'social, police, traffic, health or other.' }) category!: string;
+  @Field(() => String, { nullable: true, description: '法律依據: the laws, in Traditional Chinese.' }) laws!: string | null;
+  @Field(() => String, { description: '使用目的: what the basis allows the data to be used for.' }) purpose!: string;
+  @Field(() => String, { nullable: true, description: 'The register’s citation, when it has one.' }) citation!: string | null;
+}
+
+@ObjectType('BureauBusinessItem', { description: 'The business item (業務項目) an application asks items for, as the bureau deciding it sees it.' })
+export class BureauBusinessItemType {
+  @Field(() => Boolean, { description: 'True when it is in the city’s register (業務項目清冊); false when the application proposes it.' }) registered!: boolean;
+  @Field(() => String, { description: 'Its name, in Traditional Chinese.' }) name!: string;
+  @Field(() => String, { description: 'Its purpose, in Traditional Chinese.' }) purpose!: string;
+  @Field(() => BureauLegalBasisType, { nullable: true, description: 'The legal basis it rests on.' }) legalBasis!: BureauLegalBasisType | null;
 }
 
 @ObjectType('BureauApplicationConnection', { description: 'A page of applications awaiting the bureau, oldest first (then by id).' })

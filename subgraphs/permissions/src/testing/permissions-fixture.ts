@@ -83,7 +83,7 @@ export async function startPermissionsFixture(options: { extraOfficials?: Offici
   // Identity's agency directory, as a stand-in holding the demo agencies.
   const query = (sql: string, params?: unknown[]) => db.query(sql, params);
   await installAgencyDirectoryStandIn(query);
-  await addStandInAgencies(query, demoAgencies.map((agency) => ({ id: agency.id, cityId: agency.cityId })));
+  await addStandInAgencies(query, demoAgencies.map((agency) => ({ id: agency.id, cityId: agency.cityId, name: agency.name, nameEn: agency.nameEn })));
   const keys = await createTestKeys();
   const queries = new QueryCounter();
   const officials = [...demoOfficials(), ...(options.extraOfficials ?? [])];
