@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { monthsAgo } from '../../web/src/home/home-data';
 import type { MessageKey } from '../../web/src/i18n/dictionaries';
+import { todayInTaiwan } from '../../web/src/ui/format';
 import { ensureQueryLogViews, ok, removeSeededRecords, seedRecords, spreadRecords, taiwan, tokenOf } from '../audit/audit-e2e-helpers';
 import { gql } from '../support/gateway-client';
 import { launchChromium } from './chromium';
@@ -121,9 +123,7 @@ describe('the home page cards', () => {
   it('lead an agency admin to the agency’s register, opened on the agency', async () => {
     const c = await openJourney(browser, tabs, demoByUsername(CITY, 'agencyadmin'), 'zh-TW');
     // The card counts the agency's last twelve months exactly, as the register's own counts do.
-    const taiwanToday = new Date(Date.now() + 8 * 3_600_000);
-    const monthIndex = taiwanToday.getUTCFullYear() * 12 + taiwanToday.getUTCMonth() - 11;
-    const from = `${Math.floor(monthIndex / 12)}-${String((monthIndex % 12) + 1).padStart(2, '0')}-01T00:00:00+08:00`;
+    const from = `${monthsAgo(todayInTaiwan(), 11)}T00:00:00+08:00`;
     const me = await gql<{ me: { agency: { id: string } } }>('{ me { agency { id } } }', {}, c.session.accessToken);
     await c.visit('/');
     const volume = c.region(c.word('home.work.volume.title'));

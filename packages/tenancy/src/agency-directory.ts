@@ -64,7 +64,7 @@ export interface AgencyName {
   nameEn: string | null;
 }
 
-/** The names of these agencies of these cities (one query), keyed `city:id`; what the session may not see is missing. */
+/** The names of these agencies of these cities (one query), keyed by `cityScopedKey`; what the session may not see is missing. */
 export async function agencyNames(manager: EntityManager, agencies: ReadonlyArray<{ cityId: string; agencyId: string }>): Promise<Map<string, AgencyName>> {
   const wanted = agencies.filter((a) => /^[0-9a-f-]{36}$/i.test(a.agencyId));
   if (wanted.length === 0) return new Map();
@@ -73,10 +73,11 @@ export async function agencyNames(manager: EntityManager, agencies: ReadonlyArra
        JOIN unnest($1::text[], $2::uuid[]) AS w(city_id, id) ON w.city_id = n.city_id AND w.id = n.id`,
     [wanted.map((a) => a.cityId), wanted.map((a) => a.agencyId)],
   );
-  return new Map(rows.map((row) => [agencyKey(row.city_id, row.id), { name: row.name, nameEn: row.name_en }]));
+  return new Map(rows.map((row) => [cityScopedKey(row.city_id, row.id), { name: row.name, nameEn: row.name_en }]));
 }
 
-export const agencyKey = (cityId: string, agencyId: string) => `${cityId}:${agencyId.toLowerCase()}`;
+/** A row's key within its city (`city:id`, the id lowercased): ids are only unique per city in tests' stand-ins. */
+export const cityScopedKey = (cityId: string, id: string) => `${cityId}:${id.toLowerCase()}`;
 
 /** Of `agencyIds`, those that are agencies of `cityId` (one query for all of them). */
 export async function agenciesOfCity(manager: EntityManager, cityId: string, agencyIds: readonly string[]): Promise<Set<string>> {

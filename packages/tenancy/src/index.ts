@@ -19,4 +19,4 @@ export {
   type CrossCityAccess,
   type CrossCityReadRow,
 } from './cross-city-log';
-export { AGENCY_DIRECTORY_VIEW, AGENCY_DIRECTORY_READERS, agencyDirectorySql, agencyDirectoryCrossCitySql, agenciesOfCity, requireAgencyOfCity, unknownAgency, installAgencyDirectoryStandIn, addStandInAgencies, AGENCY_NAME_VIEW, agencyNameSql, agencyNames, agencyKey, type AgencyName } from './agency-directory';
+export { AGENCY_DIRECTORY_VIEW, AGENCY_DIRECTORY_READERS, agencyDirectorySql, agencyDirectoryCrossCitySql, agenciesOfCity, requireAgencyOfCity, unknownAgency, installAgencyDirectoryStandIn, addStandInAgencies, AGENCY_NAME_VIEW, agencyNameSql, agencyNames, cityScopedKey, type AgencyName } from './agency-directory';

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { ANOMALY_RULES, AUDIT_STATES, FINDING_SEVERITIES, FINDING_STATUSES, type AuditState } from '../audit/audit.operations';
 
 // ---- The cities' register, as a central agency sees it (bureauQueryRecords) ----
 
@@ -165,11 +166,8 @@ export const CROSS_CITY_READS_QUERY: TypedDocumentNode<
 
 // ---- The cities' audits and findings of the bureau's service (audit subgraph) ----
 
-export const AUDIT_STATES = ['DRAWN', 'IN_REVIEW', 'READY_FOR_SIGNOFF', 'SIGNING', 'SIGNED_OFF'] as const;
-export type AuditState = (typeof AUDIT_STATES)[number];
-export const FINDING_SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
-export const FINDING_STATUSES = ['OPEN', 'INVESTIGATING', 'CLOSED'] as const;
-export const ANOMALY_RULES = ['OUTSIDE_OFFICE_HOURS', 'BULK_QUERIES', 'VOLUME_ABOVE_BASELINE', 'SUBJECT_MANY_USERS', 'UNREGISTERED_BUREAU_QUERY'] as const;
+// The same enums as the city's audit pages: one list each, so a new rule or state is added once.
+export { ANOMALY_RULES, AUDIT_STATES, FINDING_SEVERITIES, FINDING_STATUSES, type AuditState };
 
 interface Paged<Node> {
   totalCount: number;

@@ -27,6 +27,7 @@ import {
 
 const LIST_LIMIT = 5;
 /** The volume charts count the last twelve months, grouped by the register itself (exact, however many queries). */
+const countOf = (group: VolumeCount) => group.count;
 const VOLUME_MONTHS = 12;
 
 /** A card's link, offered only when the person may open the page behind it. */
@@ -189,9 +190,9 @@ export function QueryVolumeCard({ roles, agencyId }: { roles: readonly string[];
   const { t, language } = useI18n();
   const from = useMemo(() => `${monthsAgo(todayInTaiwan(), VOLUME_MONTHS - 1)}T00:00:00+08:00`, []);
   const { data, loading, error, refetch } = useQuery(AGENCY_VOLUME_QUERY, { variables: { from, agencyId } });
-  const records = data?.queryCounts.rows ?? [];
-  const catalogue = useQuery(ITEM_CATALOGUE_QUERY, { skip: records.length === 0 });
-  const agencies = useQuery(HOME_AGENCIES_QUERY, { skip: records.length === 0 });
+  const groups = data?.queryCounts.rows ?? [];
+  const catalogue = useQuery(ITEM_CATALOGUE_QUERY, { skip: groups.length === 0 });
+  const agencies = useQuery(HOME_AGENCIES_QUERY, { skip: groups.length === 0 });
   const itemName = useMemo(() => {
     const items = [...(catalogue.data?.labor ?? []), ...(catalogue.data?.health ?? [])];
     return (key: string) => {
@@ -207,10 +208,9 @@ export function QueryVolumeCard({ roles, agencyId }: { roles: readonly string[];
       return unit ? localizedName(unit, language) : id.slice(0, 8);
     };
   }, [agencies.data, language, t]);
-  const countOf = (group: VolumeCount) => group.count;
-  const byMonth = useMemo(() => countByMonth(records, (group) => group.month, 'count', countOf), [records]);
-  const byItem = useMemo(() => topCategories(records, (group) => itemName(group.itemKey), 6, t('home.work.volume.other'), countOf), [records, itemName, t]);
-  const byUnit = useMemo(() => topCategories(records, (group) => unitName(group.unitId), 6, t('home.work.volume.other'), countOf), [records, unitName, t]);
+  const byMonth = useMemo(() => countByMonth(groups, (group) => group.month, 'count', countOf), [groups]);
+  const byItem = useMemo(() => topCategories(groups, (group) => itemName(group.itemKey), 6, t('home.work.volume.other'), countOf), [groups, itemName, t]);
+  const byUnit = useMemo(() => topCategories(groups, (group) => unitName(group.unitId), 6, t('home.work.volume.other'), countOf), [groups, unitName, t]);
   const total = data?.queryCounts.total ?? 0;
   const note = t('home.work.volume.note', { count: total });
   return (
@@ -219,7 +219,7 @@ export function QueryVolumeCard({ roles, agencyId }: { roles: readonly string[];
         <QueryError error={error} onRetry={() => refetch()} />
       ) : loading && !data ? (
         <Loading />
-      ) : records.length === 0 ? (
+      ) : groups.length === 0 ? (
         <EmptyState>{t('home.work.volume.none')}</EmptyState>
       ) : (
         <>

@@ -12,13 +12,14 @@ import { ANOMALY_THRESHOLDS, PLATFORM_DEFAULT_CITATION } from './anomaly-thresho
  */
 export const ANOMALY_SOURCE = 'query_log.anomaly_source';
 
-export const ANOMALY_RULE_IDS = ['outside-office-hours', 'bulk-queries', 'volume-above-baseline', 'subject-many-users', 'unregistered-bureau-query'] as const;
-
 /**
  * Queries in the bureau's own records that nobody registered: the BUREAU_ONLY items of the monthly
  * reconciliation runs (query-log's `query_log.unregistered_query`, security_invoker, so one city at a time).
  */
 export const UNREGISTERED_SOURCE = 'query_log.unregistered_query';
+
+export const ANOMALY_RULE_IDS = ['outside-office-hours', 'bulk-queries', 'volume-above-baseline', 'subject-many-users', 'unregistered-bureau-query'] as const;
+
 export type AnomalyRuleId = (typeof ANOMALY_RULE_IDS)[number];
 export type Severity = 'low' | 'medium' | 'high';
 
@@ -268,34 +269,32 @@ const unregisteredBureauQuery: AnomalyRule = {
     }> = await manager.query(
       `SELECT account_id, min(user_account) AS user_account, min(agency_id::text) AS agency_id, ${TAIWAN_DAY}::text AS window_key,
               count(DISTINCT bureau_record_id)::int AS n, min(queried_at) AS first_at, max(queried_at) AS last_at,
-              (array_agg(DISTINCT bureau_record_id))[1:${EVIDENCE}] AS bureau_record_ids,
-              array_agg(DISTINCT item_code ORDER BY item_code) AS items, array_agg(DISTINCT run_id::text) AS runs
+              (array_agg(DISTINCT bureau_record_id ORDER BY bureau_record_id))[1:${EVIDENCE}] AS bureau_record_ids,
+              array_agg(DISTINCT item_code ORDER BY item_code) AS items, array_agg(DISTINCT run_id::text ORDER BY run_id::text) AS runs
          FROM ${UNREGISTERED_SOURCE}
         WHERE city_id = $1 AND service = $2 AND queried_at >= $3 AND queried_at < $4
         GROUP BY account_id, CASE WHEN account_id IS NULL THEN user_account END, ${TAIWAN_DAY}
         ORDER BY first_at`,
       [span.cityId, span.service, from, to],
     );
-    return rows.map((row) => {
-      return {
-        ruleId: 'unregistered-bureau-query',
-        fingerprint: `unregistered-bureau-query:${row.account_id ?? `user:${row.user_account}`}:${row.window_key}`,
-        severity: 'high',
-        accountId: row.account_id,
-        agencyId: row.agency_id,
-        subjectKey: null,
-        windowStart: row.first_at,
-        windowEnd: row.last_at,
-        recordCount: row.n,
-        // No register record exists: the evidence is the bureau's own record ids.
-        recordIds: [],
-        // Never who: central agencies read the summary (BureauFinding), never the official's account.
-        summary: `${row.n} ${row.n === 1 ? 'query' : 'queries'} in the bureau's records with no register entry (${row.items.join(', ')}) on ${row.window_key}`,
-        details: { day: row.window_key, userAccount: row.user_account, bureauRecordIds: [...row.bureau_record_ids].sort(), itemCodes: row.items, reconciliationRuns: row.runs.sort() },
-        ruleVersionId: span.version.id,
-        citation: teamCitation(span.version, span.version.queries.registerFields.citation),
-      };
-    });
+    return rows.map((row) => ({
+      ruleId: 'unregistered-bureau-query',
+      fingerprint: `unregistered-bureau-query:${row.account_id ?? `user:${row.user_account}`}:${row.window_key}`,
+      severity: 'high',
+      accountId: row.account_id,
+      agencyId: row.agency_id,
+      subjectKey: null,
+      windowStart: row.first_at,
+      windowEnd: row.last_at,
+      recordCount: row.n,
+      // No register record exists: the evidence is the bureau's own record ids.
+      recordIds: [],
+      // Never who: central agencies read the summary (BureauFinding), never the official's account.
+      summary: `${row.n} ${row.n === 1 ? 'query' : 'queries'} in the bureau's records with no register entry (${row.items.join(', ')}) on ${row.window_key}`,
+      details: { day: row.window_key, userAccount: row.user_account, bureauRecordIds: row.bureau_record_ids, itemCodes: row.items, reconciliationRuns: row.runs },
+      ruleVersionId: span.version.id,
+      citation: teamCitation(span.version, span.version.queries.registerFields.citation),
+    }));
   },
 };
 

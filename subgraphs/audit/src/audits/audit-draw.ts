@@ -57,10 +57,10 @@ function populationWhere(scope: PopulationScope, params: Params): string {
 const NO_UNIT = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** The stratum key of a record, e.g. `unit:<uuid>|item:labor-insurance:F0201:unspecified`; '' when not stratified. */
-function stratumSql(stratifyBy: readonly StratumDimension[], table = ''): string {
+function stratumSql(stratifyBy: readonly StratumDimension[]): string {
   const parts: string[] = [];
-  if (stratifyBy.includes('unit')) parts.push(`'unit:' || coalesce(${table}unit_id::text, 'none')`);
-  if (stratifyBy.includes('item')) parts.push(`'item:' || ${table}item_key`);
+  if (stratifyBy.includes('unit')) parts.push(`'unit:' || coalesce(unit_id::text, 'none')`);
+  if (stratifyBy.includes('item')) parts.push(`'item:' || item_key`);
   return parts.length ? parts.join(` || '|' || `) : `''`;
 }
 
@@ -81,6 +81,7 @@ export async function countStrata(manager: EntityManager, scope: PopulationScope
     `SELECT ${stratumSql(stratifyBy)} AS stratum, * FROM (${grouped}) g ORDER BY 1`,
     params.values,
   );
+  // Unstratified, count(*) answers one row even for an empty population: an empty population has no strata.
   return rows
     .filter((row) => row.count > 0)
     .map((row) => ({ stratum: row.stratum, count: row.count, ...(columns.includes('unit_id') ? { unitId: row.unit_id ?? null } : {}), ...(row.item_key ? { itemKey: row.item_key } : {}) }));
@@ -111,19 +112,19 @@ function drawStatement(scope: PopulationScope, stratifyBy: readonly StratumDimen
     // its columns (a hash join), and the stratum's key is spelt only for the few that pass.
     const sizes = new Map(strata.map((s) => [s.stratum, s]));
     const entries = [...quota].map(([stratum, q]) => ({ stratum, q, columns: sizes.get(stratum) }));
-    const quotaColumns = [`${params.add(entries.map((e) => e.stratum))}::text[]`, `${params.add(entries.map((e) => e.q.k))}::int[]`];
-    const quotaNames = ['stratum', 'k'];
+    // The quota as a table: one row a stratum, with the columns records meet it by (a hash join).
+    const quotaTable: Array<[name: string, sql: string]> = [
+      ['stratum', `${params.add(entries.map((e) => e.stratum))}::text[]`],
+      ['k', `${params.add(entries.map((e) => e.q.k))}::int[]`],
+      ['cutoff', `${params.add(entries.map((e) => (e.q.share === null ? null : method.cutoff(e.q.share))))}::${method.cutoffType}[]`],
+    ];
     const joins: string[] = [];
-    quotaColumns.push(`${params.add(entries.map((e) => (e.q.share === null ? null : method.cutoff(e.q.share))))}::${method.cutoffType}[]`);
-    quotaNames.push('cutoff');
     if (stratifyBy.includes('unit')) {
-      quotaColumns.push(`${params.add(entries.map((e) => e.columns?.unitId ?? null))}::uuid[]`);
-      quotaNames.push('unit_id');
+      quotaTable.push(['unit_id', `${params.add(entries.map((e) => e.columns?.unitId ?? null))}::uuid[]`]);
       joins.push(`coalesce(quota.unit_id, ${NO_UNIT}) = coalesce(c.unit_id, ${NO_UNIT})`);
     }
     if (stratifyBy.includes('item')) {
-      quotaColumns.push(`${params.add(entries.map((e) => e.columns?.itemKey ?? null))}::text[]`);
-      quotaNames.push('item_key');
+      quotaTable.push(['item_key', `${params.add(entries.map((e) => e.columns?.itemKey ?? null))}::text[]`]);
       joins.push('quota.item_key = c.item_key');
     }
     const candidates = `SELECT id, unit_id, item_key, ${sortKey} AS sort_key FROM ${POPULATION_VIEW} WHERE ${where}`;
@@ -131,7 +132,7 @@ function drawStatement(scope: PopulationScope, stratifyBy: readonly StratumDimen
                      row_number() OVER (ORDER BY ranked.stratum COLLATE "C", ranked.rank)::int AS position
                 FROM (SELECT c.id, c.sort_key, quota.stratum, quota.k, row_number() OVER (PARTITION BY quota.stratum ORDER BY c.sort_key, c.id) AS rank
                         FROM (${candidates}) c
-                        JOIN unnest(${quotaColumns.join(', ')}) AS quota(${quotaNames.join(', ')}) ON ${joins.join(' AND ')}
+                        JOIN unnest(${quotaTable.map(([, sql]) => sql).join(', ')}) AS quota(${quotaTable.map(([name]) => name).join(', ')}) ON ${joins.join(' AND ')}
                        WHERE quota.cutoff IS NULL OR c.sort_key < quota.cutoff) ranked
                WHERE ranked.rank <= ranked.k`;
   }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths, taiwanToday } from '../shared/dates';
 import { hash64DrawKey } from '../testing/pg-hash';
 import { ensureQueryLogContract, seedQueryRecords, type SeedRecord } from '../testing/query-log-contract';
 import { buildPrincipal, dataOf, errorCode, startAuditFixture, type AuditFixture } from '../testing/audit-fixture';
@@ -200,11 +201,8 @@ describe('audits drawn by the earlier method', () => {
 
 /** This month in Taiwan, which is never over yet (Tainan audits by the month). */
 function currentTaiwanMonth(): { periodStart: string; periodEnd: string } {
-  const taiwanNow = new Date(Date.now() + 8 * 3_600_000);
-  const [year, month] = [taiwanNow.getUTCFullYear(), taiwanNow.getUTCMonth()];
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const ym = `${year}-${String(month + 1).padStart(2, '0')}`;
-  return { periodStart: `${ym}-01`, periodEnd: `${ym}-${String(lastDay).padStart(2, '0')}` };
+  const periodStart = `${taiwanToday(new Date()).slice(0, 7)}-01`;
+  return { periodStart, periodEnd: addDays(addMonths(periodStart, 1), -1) };
 }
 
 describe('refusals', () => {

@@ -1,6 +1,6 @@
 import type { Role } from '@custos/auth';
 import { DomainError } from '@custos/federation';
-import { isCityId, rules, SERVICE_IDS, type PlatformRole, type RuleVersion } from '@custos/rules';
+import { isCityId, isServiceId, rules, type PlatformRole, type RuleVersion } from '@custos/rules';
 import { auditDrawers } from './audit.policy';
 
 export const SAMPLE_CRITERIA = ['legitimate-purpose', 'within-business-item', 'register-complete', 'pre-approval-present', 'printout-handled'] as const;
@@ -37,7 +37,7 @@ export function criteriaFor(version: RuleVersion): CriterionRule[] {
  * evidence and are presented flagged, never failing the list they are in.
  */
 export function knownVersion(cityId: string, service: string, versionId: string): RuleVersion | null {
-  if (!isCityId(cityId) || !(SERVICE_IDS as readonly string[]).includes(service)) return null;
+  if (!isCityId(cityId) || !isServiceId(service)) return null;
   return rules.versions(cityId, service).find((v) => v.id === versionId) ?? null;
 }
 

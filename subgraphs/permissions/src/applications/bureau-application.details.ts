@@ -1,4 +1,4 @@
-import { agencyKey, agencyNames, type AgencyName } from '@custos/tenancy';
+import { agencyNames, cityScopedKey as key, type AgencyName } from '@custos/tenancy';
 import type { EntityManager } from 'typeorm';
 import type { ApplicationEntity } from './application.entity';
 
@@ -25,8 +25,6 @@ export interface BureauApplicationDetails {
   businessItem: BureauBusinessItemFacts | null;
   legalBasis: BureauLegalBasisFacts | null;
 }
-
-const key = (cityId: string, id: string) => `${cityId}:${id.toLowerCase()}`;
 
 /**
  * The details of a page of applications, in the bureau's cross-city transaction (three queries for the
@@ -70,7 +68,7 @@ export async function bureauApplicationDetails(manager: EntityManager, applicati
         : a.proposedBusinessItem
           ? { registered: false, nameZh: a.proposedBusinessItem.nameZh, purposeZh: a.proposedBusinessItem.purposeZh, legalBasis: basis }
           : null;
-      return [a.id, { agency: names.get(agencyKey(a.cityId, a.agencyId)) ?? null, businessItem, legalBasis: businessItem ? null : basis }];
+      return [a.id, { agency: names.get(key(a.cityId, a.agencyId)) ?? null, businessItem, legalBasis: businessItem ? null : basis }];
     }),
   );
 }
