@@ -81,6 +81,11 @@ interface GroupRow {
   ids: string[];
 }
 
+/** What a finding about one account's pattern (its queries in a window) says of who and when. */
+function accountPattern(row: Pick<GroupRow, 'account_id' | 'agency_id' | 'n' | 'first_at' | 'last_at'>): Pick<RawFinding, 'accountId' | 'agencyId' | 'subjectKey' | 'windowStart' | 'windowEnd' | 'recordCount'> {
+  return { accountId: row.account_id, agencyId: row.agency_id, subjectKey: null, windowStart: row.first_at, windowEnd: row.last_at, recordCount: row.n };
+}
+
 /** Taipei 6(三): no queries outside office hours (非辦公時間); the hours come from the profile. One finding per account and day. */
 const outsideOfficeHours: AnomalyRule = {
   id: 'outside-office-hours',
@@ -103,12 +108,7 @@ const outsideOfficeHours: AnomalyRule = {
       ruleId: 'outside-office-hours',
       fingerprint: `outside-office-hours:${row.account_id}:${row.window_key}`,
       severity: row.n >= 5 ? 'high' : 'medium',
-      accountId: row.account_id,
-      agencyId: row.agency_id,
-      subjectKey: null,
-      windowStart: row.first_at,
-      windowEnd: row.last_at,
-      recordCount: row.n,
+      ...accountPattern(row),
       recordIds: row.ids,
       summary: `${row.n} ${row.n === 1 ? 'query' : 'queries'} outside office hours (${hours.from}–${hours.to}, ISO weekdays ${hours.weekdays.join(',')}) on ${row.window_key}`,
       details: { day: row.window_key, officeHours: hours, officeHoursCitation: span.version.queries.officeHours.citation },
@@ -145,12 +145,7 @@ const bulkQueries: AnomalyRule = {
       ruleId: 'bulk-queries',
       fingerprint: `bulk-queries:${row.account_id}:${row.window_key}`,
       severity: row.peak >= 2 * queries ? 'high' : 'medium',
-      accountId: row.account_id,
-      agencyId: row.agency_id,
-      subjectKey: null,
-      windowStart: row.first_at,
-      windowEnd: row.last_at,
-      recordCount: row.n,
+      ...accountPattern(row),
       recordIds: row.ids,
       summary: `Up to ${row.peak} queries within ${windowMinutes} minutes on ${row.window_key} (threshold ${queries})`,
       details: { day: row.window_key, peak: row.peak, threshold: { queries, windowMinutes } },
@@ -189,12 +184,7 @@ const volumeAboveBaseline: AnomalyRule = {
       ruleId: 'volume-above-baseline',
       fingerprint: `volume-above-baseline:${row.account_id}:${row.window_key}`,
       severity: row.n > 2 * factor * Math.max(row.baseline, 1) ? 'high' : 'medium',
-      accountId: row.account_id,
-      agencyId: row.agency_id,
-      subjectKey: null,
-      windowStart: row.first_at,
-      windowEnd: row.last_at,
-      recordCount: row.n,
+      ...accountPattern(row),
       recordIds: row.ids,
       summary: `${row.n} queries on ${row.window_key}, against a usual ${row.baseline.toFixed(1)} a day over the ${row.history_days} days before`,
       details: { day: row.window_key, baselinePerDay: Number(row.baseline.toFixed(2)), historyDays: row.history_days, threshold: { days, factor, minimumPerDay, minimumHistoryDays } },
@@ -281,12 +271,7 @@ const unregisteredBureauQuery: AnomalyRule = {
       ruleId: 'unregistered-bureau-query',
       fingerprint: `unregistered-bureau-query:${row.account_id ?? `user:${row.user_account}`}:${row.window_key}`,
       severity: 'high',
-      accountId: row.account_id,
-      agencyId: row.agency_id,
-      subjectKey: null,
-      windowStart: row.first_at,
-      windowEnd: row.last_at,
-      recordCount: row.n,
+      ...accountPattern(row),
       // No register record exists: the evidence is the bureau's own record ids.
       recordIds: [],
       // Never who: central agencies read the summary (BureauFinding), never the official's account.
